@@ -1,0 +1,102 @@
+import { toRequestSummary } from "../requests/serialize";
+import type { HeaderPair, RequestSummary, StoredRequestSummary } from "../requests/types";
+import { headerValue } from "./header-pairs";
+
+export interface IncomingCapture {
+  binId: string;
+  method: string;
+  path: string;
+  query: string;
+  headers: HeaderPair[];
+  /** Empty when the body was refused as too large. */
+  body: Buffer;
+  /** Set when the body exceeded the limit: the attempt is kept, its bytes are not. */
+  tooLarge?: { declaredSize: number; limit: number };
+  remoteAddr: string | null;
+}
+
+export type CaptureRecord = Omit<StoredRequestSummary, "id" | "receivedAt"> & {
+  headers: HeaderPair[];
+  body: Buffer;
+};
+
+export interface CaptureStore {
+  /** Commits the record and returns its stored summary, or null when the bin does not exist. */
+  save(record: CaptureRecord): Promise<StoredRequestSummary | null>;
+}
+
+export interface CaptureReply {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export interface CaptureOutcome {
+  reply: CaptureReply;
+  /** What was stored, for the live stream; absent when nothing was. */
+  stored?: RequestSummary;
+}
+
+export const REQUEST_ID_HEADER = "x-hookscope-request-id";
+
+function json(status: number, payload: unknown, extra: Record<string, string> = {}): CaptureReply {
+  return {
+    status,
+    headers: { "content-type": "application/json; charset=utf-8", ...extra },
+    body: `${JSON.stringify(payload)}\n`,
+  };
+}
+
+function formatBytes(bytes: number): string {
+  return bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MiB` : `${bytes} bytes`;
+}
+
+/**
+ * Stores one request sent to a capture URL and decides the answer. The reply is only produced after
+ * the store has committed, so a sender that receives a 2xx can rely on the request being kept.
+ */
+export async function captureRequest(input: IncomingCapture, store: CaptureStore): Promise<CaptureOutcome> {
+  const responseStatus = input.tooLarge ? 413 : 200;
+  const row = await store.save({
+    binId: input.binId,
+    method: input.method,
+    path: input.path,
+    query: input.query,
+    headers: input.headers,
+    body: input.body,
+    contentType: headerValue(input.headers, "content-type") ?? null,
+    bodySize: input.tooLarge ? input.tooLarge.declaredSize : input.body.length,
+    bodyTooLarge: Boolean(input.tooLarge),
+    remoteAddr: input.remoteAddr,
+    responseStatus,
+  });
+  if (!row) {
+    return {
+      reply: json(404, {
+        ok: false,
+        error: { code: "bin_not_found", message: "No bin exists at this capture URL. Create one in the dashboard." },
+      }),
+    };
+  }
+  const stored = toRequestSummary(row);
+  const idHeader = { [REQUEST_ID_HEADER]: stored.id };
+  if (input.tooLarge) {
+    const { limit } = input.tooLarge;
+    return {
+      stored,
+      reply: json(
+        413,
+        {
+          ok: false,
+          id: stored.id,
+          error: {
+            code: "body_too_large",
+            message: `The request body is larger than this server's limit of ${formatBytes(limit)}. The attempt was recorded without its body.`,
+          },
+        },
+        idHeader,
+      ),
+    };
+  }
+  return { stored, reply: json(200, { ok: true, id: stored.id }, idHeader) };
+}

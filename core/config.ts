@@ -1,0 +1,45 @@
+import { z } from "zod";
+
+const MiB = 1024 * 1024;
+
+// Empty strings count as unset, so `DATABASE_URL=` in a shell or a test runner selects the embedded default.
+const optionalString = z
+  .string()
+  .optional()
+  .transform((value) => (value?.trim() ? value.trim() : undefined));
+
+const configSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  // Not HOSTNAME: shells set that to the machine's name.
+  HOST: optionalString.transform((value) => value ?? "0.0.0.0"),
+  DATABASE_URL: optionalString,
+  HOOKSCOPE_DATA_DIR: optionalString.transform((value) => value ?? ".data"),
+  PUBLIC_URL: optionalString.pipe(z.url({ message: "PUBLIC_URL must be an absolute URL" }).optional()),
+  MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(10 * MiB),
+  TRUST_PROXY: optionalString.transform((value, ctx) => {
+    if (value === undefined || value === "false" || value === "0") return 0;
+    if (value === "true") return 1;
+    const hops = Number(value);
+    if (!Number.isInteger(hops) || hops < 0) {
+      ctx.addIssue({ code: "custom", message: "TRUST_PROXY must be true, false or a number of proxies" });
+      return z.NEVER;
+    }
+    return hops;
+  }),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+/** Reads and validates the environment once; a bad value stops the process with a message naming it. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid configuration:\n  ${problems.join("\n  ")}`);
+  }
+  return parsed.data;
+}

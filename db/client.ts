@@ -1,0 +1,139 @@
+import { randomUUID } from "node:crypto";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
+import postgres from "postgres";
+import { loadConfig } from "../core/config";
+import { acquireDirectoryLock } from "./directory-lock";
+import {
+  CAPTURE_CHANNEL,
+  CaptureEvents,
+  type CapturePublisher,
+  deliverNotification,
+  localPublisher,
+  postgresPublisher,
+} from "./events";
+import { migrationsFolder } from "./migrations-folder";
+import { getRequestSummariesByIds } from "./queries/requests";
+import * as schema from "./schema";
+
+/** Both drivers' drizzle databases, seen through the query API they share. */
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export interface DatabaseHandle {
+  driver: "postgres" | "pglite";
+  db: Database;
+  events: CaptureEvents;
+  publisher: CapturePublisher;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** postgres.js connection string; when absent, PGlite is used. */
+  databaseUrl?: string;
+  /** PGlite's folder, or `memory://` for a throwaway in-memory database (tests). */
+  dataDir?: string;
+}
+
+const MIGRATION_LOCK_ID = 727_274;
+
+function logError(context: string) {
+  return (error: unknown) => console.error(`[hookscope] ${context}:`, error);
+}
+
+async function openPostgres(url: string): Promise<DatabaseHandle> {
+  // Several instances may start together: migrate on one connection holding a session advisory lock.
+  const migrator = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await migrator`select pg_advisory_lock(${MIGRATION_LOCK_ID})`;
+    await migratePostgres(drizzlePostgres(migrator), { migrationsFolder: path.resolve(migrationsFolder) });
+  } finally {
+    await migrator.end({ timeout: 5 });
+  }
+
+  const sql = postgres(url, { max: 10, onnotice: () => {}, connection: { application_name: "hookscope" } });
+  const db = drizzlePostgres(sql, { schema, casing: "snake_case" }) as unknown as Database;
+  const events = new CaptureEvents();
+  const instanceId = randomUUID();
+  const listener = await sql.listen(CAPTURE_CHANNEL, (payload) => {
+    deliverNotification(events, payload, instanceId, (ids) => getRequestSummariesByIds(db, ids)).catch(
+      logError("cross-instance event"),
+    );
+  });
+  return {
+    driver: "postgres",
+    db,
+    events,
+    publisher: postgresPublisher(events, sql, instanceId, logError("NOTIFY")),
+    async close() {
+      await listener.unlisten().catch(() => {});
+      await sql.end({ timeout: 5 });
+    },
+  };
+}
+
+async function openPglite(dataDir: string): Promise<DatabaseHandle> {
+  const inMemory = dataDir === "memory://";
+  let releaseLock = () => {};
+  let pglite: PGlite;
+  if (inMemory) {
+    pglite = new PGlite();
+  } else {
+    const root = path.resolve(dataDir);
+    mkdirSync(root, { recursive: true });
+    // Two processes on one PGlite folder both appear to work and corrupt it: allow exactly one.
+    releaseLock = acquireDirectoryLock(root);
+    pglite = new PGlite(path.join(root, "pglite"));
+  }
+  try {
+    await pglite.waitReady;
+    const db = drizzlePglite(pglite, { schema, casing: "snake_case" });
+    await migratePglite(db, { migrationsFolder: path.resolve(migrationsFolder) });
+    const events = new CaptureEvents();
+    return {
+      driver: "pglite",
+      db: db as unknown as Database,
+      events,
+      publisher: localPublisher(events),
+      async close() {
+        await pglite.close();
+        releaseLock();
+      },
+    };
+  } catch (error) {
+    releaseLock();
+    throw error;
+  }
+}
+
+/** Opens a database and brings its schema up to date. */
+export function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
+  return options.databaseUrl ? openPostgres(options.databaseUrl) : openPglite(options.dataDir ?? ".data");
+}
+
+// The custom server and Next's bundled route code are two copies of this module in one process;
+// they must share one database (and PGlite must be opened once), so the handle lives on globalThis.
+const GLOBAL_KEY = Symbol.for("hookscope.database");
+type GlobalWithDatabase = typeof globalThis & { [GLOBAL_KEY]?: Promise<DatabaseHandle> };
+
+/** The process's database, opened from the environment on first use. */
+export function getDatabase(): Promise<DatabaseHandle> {
+  const store = globalThis as GlobalWithDatabase;
+  if (!store[GLOBAL_KEY]) {
+    const config = loadConfig();
+    store[GLOBAL_KEY] = openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.HOOKSCOPE_DATA_DIR });
+  }
+  return store[GLOBAL_KEY];
+}
+
+export async function closeDatabase(): Promise<void> {
+  const store = globalThis as GlobalWithDatabase;
+  const handle = store[GLOBAL_KEY];
+  store[GLOBAL_KEY] = undefined;
+  if (handle) await (await handle).close();
+}

@@ -1,0 +1,82 @@
+import { randomBytes } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { hashToken, newToken } from "../../core/auth/token";
+import type { CaptureRecord } from "../../core/capture/capture";
+import { newBinId } from "../../core/ids";
+import { drivers, useDatabase } from "../../test/databases";
+import { insertBin } from "./bins";
+import {
+  getRequest,
+  insertCapturedRequest,
+  listRequestSummaries,
+  listRequestSummariesAfter,
+} from "./requests";
+
+function record(binId: string, overrides: Partial<CaptureRecord> = {}): CaptureRecord {
+  return {
+    binId,
+    method: "POST",
+    path: "/hook",
+    query: "",
+    headers: [["Content-Type", "application/json"]],
+    body: Buffer.from("{}"),
+    contentType: "application/json",
+    bodySize: 2,
+    bodyTooLarge: false,
+    remoteAddr: "127.0.0.1",
+    responseStatus: 200,
+    ...overrides,
+  };
+}
+
+describe.each(drivers)("captured requests on %s", (driver) => {
+  const database = useDatabase(driver);
+
+  async function newBin() {
+    return insertBin(database().db, { id: newBinId(), tokenHash: hashToken(newToken()) });
+  }
+
+  it("keeps every byte, every header and their order", async () => {
+    const { db } = database();
+    const bin = await newBin();
+    const body = Buffer.concat([Buffer.from([0, 1, 0xff, 0xfe]), randomBytes(64 * 1024)]);
+    const headers: CaptureRecord["headers"] = [
+      ["X-Repeat", "one"],
+      ["content-type", "application/octet-stream"],
+      ["X-Repeat", "two"],
+    ];
+    const saved = await insertCapturedRequest(db, record(bin.id, { body, headers, bodySize: body.length }));
+    expect(saved).not.toBeNull();
+    const stored = await getRequest(db, { binId: bin.id, id: saved?.id ?? -1 });
+    expect(stored?.body.equals(body)).toBe(true);
+    expect(stored?.headers).toEqual(headers);
+  });
+
+  it("returns null for a bin that does not exist", async () => {
+    expect(await insertCapturedRequest(database().db, record("no-such-bin"))).toBeNull();
+  });
+
+  it("pages newest first with a cursor, and replays what came after an id", async () => {
+    const { db } = database();
+    const bin = await newBin();
+    const ids: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const saved = await insertCapturedRequest(db, record(bin.id, { path: `/${i}` }));
+      ids.push(saved?.id ?? -1);
+    }
+    const first = await listRequestSummaries(db, { binId: bin.id, limit: 2 });
+    expect(first.map((r) => r.path)).toEqual(["/4", "/3"]);
+    const second = await listRequestSummaries(db, { binId: bin.id, limit: 2, before: first[1]?.id });
+    expect(second.map((r) => r.path)).toEqual(["/2", "/1"]);
+    const after = await listRequestSummariesAfter(db, { binId: bin.id, after: ids[2] ?? 0, limit: 10 });
+    expect(after.map((r) => r.path)).toEqual(["/3", "/4"]);
+  });
+
+  it("does not show one bin's requests in another", async () => {
+    const { db } = database();
+    const [a, b] = [await newBin(), await newBin()];
+    const saved = await insertCapturedRequest(db, record(a.id));
+    expect(await listRequestSummaries(db, { binId: b.id, limit: 10 })).toEqual([]);
+    expect(await getRequest(db, { binId: b.id, id: saved?.id ?? -1 })).toBeNull();
+  });
+});

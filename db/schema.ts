@@ -1,0 +1,62 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  bigserial,
+  boolean,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+} from "drizzle-orm/pg-core";
+import type { HeaderPair } from "../core/requests/types";
+
+// drizzle-orm has no bytea column; raw bodies must round-trip byte for byte on both drivers.
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => "bytea",
+  toDriver: (value) => value,
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
+
+export const bins = pgTable("bins", {
+  id: text().primaryKey(),
+  name: text(),
+  // SHA-256 of the owner token: a leaked database does not hand out access to the dashboards.
+  tokenHash: text().notNull(),
+  // Per-bin behaviour (signature scheme, responses, forwarding) lives here as later features add it.
+  settings: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+export const capturedRequests = pgTable(
+  "captured_requests",
+  {
+    id: bigserial({ mode: "number" }).primaryKey(),
+    binId: text()
+      .notNull()
+      .references(() => bins.id, { onDelete: "cascade" }),
+    method: text().notNull(),
+    /** Sub-path after `/h/<binId>`, still percent-encoded, `/` when empty. */
+    path: text().notNull(),
+    /** Raw query string without the leading `?`. */
+    query: text().notNull().default(""),
+    headers: jsonb().$type<HeaderPair[]>().notNull(),
+    body: bytea().notNull(),
+    contentType: text(),
+    /** Bytes received, or the declared size when the body was refused as too large. */
+    bodySize: bigint({ mode: "number" }).notNull(),
+    bodyTooLarge: boolean().notNull().default(false),
+    remoteAddr: text(),
+    /** The status Hookscope answered the sender with. */
+    responseStatus: integer().notNull(),
+    receivedAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (table) => [index("captured_requests_bin_id_id_idx").on(table.binId, sql`${table.id} desc`)],
+);
+
+export type Bin = typeof bins.$inferSelect;
+export type NewBin = typeof bins.$inferInsert;
+export type CapturedRequest = typeof capturedRequests.$inferSelect;
+export type NewCapturedRequest = typeof capturedRequests.$inferInsert;

@@ -1,0 +1,17 @@
+import type { NextConfig } from "next";
+
+const nextConfig: NextConfig = {
+  // Loaded from node_modules at run time, shared with the custom server (server.ts) instead of being
+  // bundled twice; PGlite's wasm would otherwise also be copied into the public static folder.
+  serverExternalPackages: ["@electric-sql/pglite", "postgres", "drizzle-orm"],
+  // Event streams must reach the browser unbuffered and uncompressed.
+  compress: false,
+  poweredByHeader: false,
+  // Captures are served by server.ts, but keep Next from rewriting any path with a trailing slash.
+  skipTrailingSlashRedirect: true,
+  // `next dev` would otherwise write an AGENTS.md into the repository on every start.
+  agentRules: false,
+  experimental: { agentUpgrade: false },
+};
+
+export default nextConfig;
