@@ -126,7 +126,10 @@ export function getDatabase(): Promise<DatabaseHandle> {
   const store = globalThis as GlobalWithDatabase;
   if (!store[GLOBAL_KEY]) {
     const config = loadConfig();
-    store[GLOBAL_KEY] = openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.HOOKSCOPE_DATA_DIR });
+    store[GLOBAL_KEY] = openDatabase({
+      databaseUrl: config.DATABASE_URL,
+      dataDir: config.HOOKSCOPE_DATA_DIR,
+    });
   }
   return store[GLOBAL_KEY];
 }

@@ -1,7 +1,8 @@
 import postgres from "postgres";
 
 /** The server every machine here runs; tests create and own a database of their own on it. */
-export const TEST_POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+export const TEST_POSTGRES_URL =
+  process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
 export function testDatabaseUrl(name: string): string {
   const url = new URL(TEST_POSTGRES_URL);

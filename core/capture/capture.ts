@@ -74,7 +74,10 @@ export async function captureRequest(input: IncomingCapture, store: CaptureStore
     return {
       reply: json(404, {
         ok: false,
-        error: { code: "bin_not_found", message: "No bin exists at this capture URL. Create one in the dashboard." },
+        error: {
+          code: "bin_not_found",
+          message: "No bin exists at this capture URL. Create one in the dashboard.",
+        },
       }),
     };
   }

@@ -16,7 +16,10 @@ interface RawMessageInput {
  */
 export function rawHttpMessage(request: RawMessageInput): string {
   const target = `/h/${request.binId}${request.path === "/" ? "" : request.path}${request.query ? `?${request.query}` : ""}`;
-  const head = [`${request.method} ${target} HTTP/1.1`, ...request.headers.map(([name, value]) => `${name}: ${value}`)];
+  const head = [
+    `${request.method} ${target} HTTP/1.1`,
+    ...request.headers.map(([name, value]) => `${name}: ${value}`),
+  ];
   const body = request.bodyText ?? (request.bodySize > 0 ? `[${request.bodySize} bytes of binary data]` : "");
   return `${head.join("\r\n")}\r\n\r\n${body}`;
 }

@@ -1,0 +1,28 @@
+import type { NextRequest } from "next/server";
+import { toRequestSummary } from "@/core/requests/serialize";
+import { listRequestSummaries } from "@/db/queries/requests";
+import { authorizeBin } from "@/lib/api/auth";
+import { apiRoute, parseWith } from "@/lib/api/errors";
+import { listRequestsQuerySchema } from "@/lib/api/schemas";
+
+type Context = { params: Promise<{ binId: string }> };
+
+// GET /api/bins/:binId/requests?limit=&before=: newest first; pass nextCursor as `before` for older ones.
+export const GET = apiRoute(async (request: NextRequest, context: Context) => {
+  const { database, bin } = await authorizeBin(request, (await context.params).binId);
+  const query = parseWith(
+    listRequestsQuerySchema,
+    Object.fromEntries(request.nextUrl.searchParams),
+    "query parameters",
+  );
+  const rows = await listRequestSummaries(database.db, {
+    binId: bin.id,
+    limit: query.limit,
+    before: query.before,
+  });
+  const last = rows.at(-1);
+  return Response.json({
+    requests: rows.map(toRequestSummary),
+    nextCursor: rows.length === query.limit && last ? String(last.id) : null,
+  });
+});

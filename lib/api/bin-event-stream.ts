@@ -1,0 +1,98 @@
+import { sseComment, sseEvent, sseRetry } from "@/core/events/sse";
+import { toRequestSummary } from "@/core/requests/serialize";
+import type { RequestSummary } from "@/core/requests/types";
+import type { DatabaseHandle } from "@/db/client";
+import { listRequestSummariesAfter } from "@/db/queries/requests";
+
+const HEARTBEAT_MS = 15_000;
+const BACKFILL_PAGE = 500;
+
+interface BinEventStreamOptions {
+  database: DatabaseHandle;
+  binId: string;
+  /** Replay everything stored after this id before going live. */
+  lastEventId?: number;
+  signal: AbortSignal;
+}
+
+/**
+ * A bin's live feed. Live events are subscribed to before the backfill is read and held back until it
+ * is done, so a request that lands meanwhile is sent exactly once, whichever side sees it.
+ */
+export function binEventStream({ database, binId, lastEventId, signal }: BinEventStreamOptions): Response {
+  const encoder = new TextEncoder();
+  let stop = () => {};
+
+  const stream = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      let closed = false;
+      const write = (text: string) => {
+        if (closed) return;
+        try {
+          controller.enqueue(encoder.encode(text));
+        } catch {
+          stop();
+        }
+      };
+      const writeRequest = (summary: RequestSummary) =>
+        write(sseEvent({ id: summary.id, event: "request", data: JSON.stringify(summary) }));
+
+      let held: RequestSummary[] | null = [];
+      const unsubscribe = database.events.subscribe(binId, (summary) => {
+        if (held) held.push(summary);
+        else writeRequest(summary);
+      });
+      const heartbeat = setInterval(() => write(sseComment("ping")), HEARTBEAT_MS);
+      stop = () => {
+        if (closed) return;
+        closed = true;
+        clearInterval(heartbeat);
+        unsubscribe();
+        try {
+          controller.close();
+        } catch {
+          // The consumer already cancelled.
+        }
+      };
+      if (signal.aborted) return stop();
+      signal.addEventListener("abort", stop, { once: true });
+
+      write(sseRetry(2_000));
+      write(sseComment("connected"));
+
+      const replayed = new Set<string>();
+      try {
+        for (let after = lastEventId; after !== undefined && !closed; ) {
+          const rows = await listRequestSummariesAfter(database.db, { binId, after, limit: BACKFILL_PAGE });
+          for (const row of rows) {
+            const summary = toRequestSummary(row);
+            replayed.add(summary.id);
+            writeRequest(summary);
+          }
+          after = rows.length === BACKFILL_PAGE ? rows.at(-1)?.id : undefined;
+        }
+      } catch (error) {
+        console.error(
+          "[hookscope] event stream backfill failed:",
+          error instanceof Error ? error.message : error,
+        );
+        return stop();
+      }
+      const pending = held;
+      held = null;
+      for (const summary of pending) if (!replayed.has(summary.id)) writeRequest(summary);
+    },
+    cancel() {
+      stop();
+    },
+  });
+
+  return new Response(stream, {
+    headers: {
+      "content-type": "text/event-stream; charset=utf-8",
+      // no-transform keeps compressing proxies from buffering; X-Accel-Buffering does the same for nginx.
+      "cache-control": "no-cache, no-transform",
+      "x-accel-buffering": "no",
+    },
+  });
+}

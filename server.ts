@@ -1,0 +1,61 @@
+import { createServer } from "node:http";
+import next from "next";
+import { CAPTURE_PREFIX } from "./core/capture/parse-capture-url";
+import { loadConfig } from "./core/config";
+import { closeDatabase, getDatabase } from "./db/client";
+import { createCaptureHandler } from "./server/capture-handler";
+import { describeDatabase } from "./server/describe-database";
+
+// One process serves both: capture URLs on a lean node:http path, everything else through Next.
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const dev = process.env.NODE_ENV !== "production";
+
+  // Migrations run before anything listens, so no request ever meets an old schema.
+  const database = await getDatabase();
+  const capture = createCaptureHandler({
+    database,
+    maxBodyBytes: config.MAX_BODY_BYTES,
+    trustedProxies: config.TRUST_PROXY,
+  });
+
+  // Webhook senders put signatures and tokens in headers; Node's default 16 KiB would refuse some.
+  const server = createServer({ maxHeaderSize: 64 * 1024 });
+  // Longer than common load balancers' idle timeouts, so they never reuse a socket we are closing.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+
+  const app = next({ dev, hostname: config.HOST, port: config.PORT, httpServer: server });
+  const handleWithNext = app.getRequestHandler();
+  await app.prepare();
+
+  server.on("request", (req, res) => {
+    if (req.url?.startsWith(CAPTURE_PREFIX)) capture(req, res);
+    else void handleWithNext(req, res);
+  });
+
+  await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
+  const shownHost = config.HOST === "0.0.0.0" || config.HOST === "::" ? "localhost" : config.HOST;
+  console.log(`Hookscope is listening on http://${shownHost}:${config.PORT} (${describeDatabase(config)})`);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`Received ${signal}, shutting down`);
+    // Open event streams would hold server.close() forever; give in-flight captures a moment, then cut.
+    const force = setTimeout(() => server.closeAllConnections(), 3_000);
+    force.unref();
+    server.close(() => {
+      closeDatabase().finally(() => process.exit(0));
+    });
+    server.closeIdleConnections();
+  };
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  process.on("SIGINT", () => stop("SIGINT"));
+}
+
+main().catch((error: unknown) => {
+  console.error("Hookscope failed to start:", error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,88 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { type CaptureReply, captureRequest } from "../core/capture/capture";
+import { headerPairsFromRaw } from "../core/capture/header-pairs";
+import { parseCaptureUrl } from "../core/capture/parse-capture-url";
+import { remoteAddress } from "../core/capture/remote-address";
+import type { DatabaseHandle } from "../db/client";
+import { insertCapturedRequest } from "../db/queries/requests";
+import { readBody } from "./read-body";
+
+export interface CaptureHandlerOptions {
+  database: DatabaseHandle;
+  maxBodyBytes: number;
+  trustedProxies: number;
+}
+
+// What a captured sender can get back must never be able to script or be sniffed as something else.
+const ISOLATION_HEADERS = { "content-security-policy": "sandbox", "x-content-type-options": "nosniff" };
+
+const MiB = 1024 * 1024;
+
+function send(res: ServerResponse, reply: CaptureReply, close = false): void {
+  if (res.headersSent) return;
+  const body = Buffer.from(reply.body);
+  res.writeHead(reply.status, {
+    ...reply.headers,
+    ...ISOLATION_HEADERS,
+    "content-length": String(body.length),
+    ...(close ? { connection: "close" } : {}),
+  });
+  res.end(body);
+}
+
+function errorReply(status: number, code: string, message: string): CaptureReply {
+  return {
+    status,
+    headers: { "content-type": "application/json; charset=utf-8" },
+    body: `${JSON.stringify({ ok: false, error: { code, message } })}\n`,
+  };
+}
+
+/**
+ * The node:http adapter for capture URLs. It sits outside Next so that it sees the request exactly
+ * as sent (raw header order and casing, no added x-forwarded-* headers, an unnormalised path).
+ */
+export function createCaptureHandler(options: CaptureHandlerOptions) {
+  const { database, maxBodyBytes, trustedProxies } = options;
+  const drainLimit = Math.max(2 * maxBodyBytes, 32 * MiB);
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const target = parseCaptureUrl(req.url ?? "");
+    if (!target) {
+      req.resume();
+      send(res, errorReply(404, "bin_not_found", "No bin exists at this capture URL."));
+      return;
+    }
+    const read = await readBody(req, maxBodyBytes, drainLimit);
+    const headers = headerPairsFromRaw(req.rawHeaders);
+    const outcome = await captureRequest(
+      {
+        ...target,
+        method: req.method ?? "GET",
+        headers,
+        body: read.body,
+        tooLarge: read.tooLarge,
+        remoteAddr: remoteAddress(req.socket.remoteAddress, headers, trustedProxies),
+      },
+      { save: (record) => insertCapturedRequest(database.db, record) },
+    );
+    send(res, outcome.reply, read.tooLarge !== undefined && !read.drained);
+    if (outcome.stored) database.publisher.publish(outcome.stored);
+  }
+
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    handle(req, res).catch((error: unknown) => {
+      if (req.destroyed || !req.complete) {
+        // The sender went away mid-request: nothing was acknowledged, so nothing is owed.
+        res.destroy();
+        return;
+      }
+      console.error("[hookscope] capture failed:", error instanceof Error ? error.message : error);
+      send(
+        res,
+        errorReply(503, "storage_unavailable", "The request could not be stored. Please retry."),
+        true,
+      );
+    });
+  };
+}
