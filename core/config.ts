@@ -2,11 +2,10 @@ import { z } from "zod";
 
 const MiB = 1024 * 1024;
 
-// Empty strings count as unset, so `DATABASE_URL=` in a shell or a test runner selects the embedded default.
 const optionalString = z
   .string()
   .optional()
-  .transform((value) => (value?.trim() ? value.trim() : undefined));
+  .transform((value) => value?.trim());
 
 const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -14,7 +13,9 @@ const configSchema = z.object({
   HOST: optionalString.transform((value) => value ?? "0.0.0.0"),
   DATABASE_URL: optionalString,
   HOOKSCOPE_DATA_DIR: optionalString.transform((value) => value ?? ".data"),
-  PUBLIC_URL: optionalString.pipe(z.url({ message: "PUBLIC_URL must be an absolute URL" }).optional()),
+  PUBLIC_URL: optionalString.pipe(
+    z.url({ protocol: /^https?$/, message: "PUBLIC_URL must be an absolute http(s) URL" }).optional(),
+  ),
   MAX_BODY_BYTES: z.coerce
     .number()
     .int()
@@ -23,12 +24,11 @@ const configSchema = z.object({
   TRUST_PROXY: optionalString.transform((value, ctx) => {
     if (value === undefined || value === "false" || value === "0") return 0;
     if (value === "true") return 1;
-    const hops = Number(value);
-    if (!Number.isInteger(hops) || hops < 0) {
+    if (!/^\d+$/.test(value)) {
       ctx.addIssue({ code: "custom", message: "TRUST_PROXY must be true, false or a number of proxies" });
       return z.NEVER;
     }
-    return hops;
+    return Number(value);
   }),
 });
 
@@ -36,7 +36,9 @@ export type Config = z.infer<typeof configSchema>;
 
 /** Reads and validates the environment once; a bad value stops the process with a message naming it. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const parsed = configSchema.safeParse(env);
+  // Empty values count as unset, so `DATABASE_URL=` in a shell or a test runner selects the embedded default.
+  const set = Object.fromEntries(Object.entries(env).filter(([, value]) => value?.trim()));
+  const parsed = configSchema.safeParse(set);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
     throw new Error(`Invalid configuration:\n  ${problems.join("\n  ")}`);

@@ -38,7 +38,7 @@ export const capturedRequests = pgTable(
       .notNull()
       .references(() => bins.id, { onDelete: "cascade" }),
     method: text().notNull(),
-    /** Sub-path after `/h/<binId>`, still percent-encoded, `/` when empty. */
+    /** Sub-path after `/h/<binId>`, still percent-encoded; empty when nothing follows the bin id. */
     path: text().notNull(),
     /** Raw query string without the leading `?`. */
     query: text().notNull().default(""),

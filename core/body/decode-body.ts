@@ -1,4 +1,4 @@
-const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 /** The body as text, or null when its bytes are not valid UTF-8 (then only base64 or hex is honest). */
 export function bodyAsText(body: Uint8Array): string | null {

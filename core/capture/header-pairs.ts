@@ -1,6 +1,6 @@
 import type { HeaderPair } from "../requests/types";
 
-const utf8 = new TextDecoder("utf-8", { fatal: true });
+const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 /**
  * Node decodes header bytes as latin1. Senders that put UTF-8 in a header value (non-ASCII names,

@@ -2,7 +2,7 @@ import { isBinId } from "../ids";
 
 export interface CaptureTarget {
   binId: string;
-  /** Everything after `/h/<binId>`, exactly as sent (still percent-encoded), `/` when empty. */
+  /** Everything after `/h/<binId>`, exactly as sent (still percent-encoded); empty when nothing follows. */
   path: string;
   /** The raw query string without its `?`. */
   query: string;
@@ -23,5 +23,5 @@ export function parseCaptureUrl(target: string): CaptureTarget | null {
   const slash = rest.indexOf("/");
   const binId = slash === -1 ? rest : rest.slice(0, slash);
   if (!isBinId(binId)) return null;
-  return { binId, path: slash === -1 ? "/" : rest.slice(slash), query };
+  return { binId, path: slash === -1 ? "" : rest.slice(slash), query };
 }

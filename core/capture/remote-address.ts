@@ -15,7 +15,7 @@ export function remoteAddress(
   const forwarded = headers
     .filter(([name]) => name.toLowerCase() === "x-forwarded-for")
     .flatMap(([, value]) => value.split(","))
-    .map((entry) => entry.trim())
+    .map((entry) => stripIpv4Mapping(entry.trim()))
     .filter(Boolean);
   if (forwarded.length === 0) return direct;
   const index = Math.max(0, forwarded.length - trustedProxies);

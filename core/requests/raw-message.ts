@@ -15,7 +15,7 @@ interface RawMessageInput {
  * text is described rather than pasted, so the message stays printable.
  */
 export function rawHttpMessage(request: RawMessageInput): string {
-  const target = `/h/${request.binId}${request.path === "/" ? "" : request.path}${request.query ? `?${request.query}` : ""}`;
+  const target = `/h/${request.binId}${request.path}${request.query ? `?${request.query}` : ""}`;
   const head = [
     `${request.method} ${target} HTTP/1.1`,
     ...request.headers.map(([name, value]) => `${name}: ${value}`),

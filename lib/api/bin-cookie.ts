@@ -1,5 +1,5 @@
 import type { NextRequest } from "next/server";
-import { binCookieName } from "./auth";
+import { binCookieName } from "@/lib/bin-access";
 
 const ONE_YEAR_SECONDS = 365 * 24 * 60 * 60;
 

@@ -15,7 +15,10 @@ export const POST = apiRoute(async (request: NextRequest) => {
   const { db } = await getDatabase();
   const token = newToken();
   const bin = await insertBin(db, { id: newBinId(), name: input.name || null, tokenHash: hashToken(token) });
-  const response = Response.json({ ...toBinJson(bin, publicOrigin(request)), token }, { status: 201 });
+  const response = Response.json(
+    { ...toBinJson(bin, publicOrigin(request.headers)), token },
+    { status: 201 },
+  );
   setBinCookie(response, request, bin.id, token);
   return response;
 });

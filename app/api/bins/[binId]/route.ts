@@ -11,7 +11,7 @@ type Context = { params: Promise<{ binId: string }> };
 // GET /api/bins/:binId
 export const GET = apiRoute(async (request: NextRequest, context: Context) => {
   const { bin } = await authorizeBin(request, (await context.params).binId);
-  return Response.json(toBinJson(bin, publicOrigin(request)));
+  return Response.json(toBinJson(bin, publicOrigin(request.headers)));
 });
 
 // DELETE /api/bins/:binId: the bin and every request it captured.

@@ -1,0 +1,48 @@
+import type { Metadata } from "next";
+import { cookies, headers } from "next/headers";
+import Link from "next/link";
+import { BinDashboard } from "@/components/bin-dashboard";
+import { UnlockBinForm } from "@/components/unlock-bin-form";
+import { toBinJson } from "@/core/bins/serialize";
+import { toRequestSummary } from "@/core/requests/serialize";
+import { getDatabase } from "@/db/client";
+import { listRequestSummaries } from "@/db/queries/requests";
+import { publicOrigin } from "@/lib/api/origin";
+import { authorizedBin, binCookieName } from "@/lib/bin-access";
+
+export const metadata: Metadata = { title: "Bin", referrer: "no-referrer" };
+
+const FIRST_PAGE = 100;
+
+export default async function BinPage({ params }: { params: Promise<{ binId: string }> }) {
+  const { binId } = await params;
+  const token = (await cookies()).get(binCookieName(binId))?.value;
+  const { db } = await getDatabase();
+  const bin = await authorizedBin(db, binId, token);
+
+  if (!bin || !token) {
+    return (
+      <main className="mx-auto flex min-h-screen max-w-md flex-col justify-center gap-6 px-6">
+        <div>
+          <Link href="/" className="text-sm font-semibold text-indigo-600 dark:text-indigo-400">
+            ← Hookscope
+          </Link>
+          <h1 className="mt-4 text-2xl font-semibold tracking-tight">This bin is locked</h1>
+          <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
+            Only the browser that created a bin can open it. If it is yours, paste its API token.
+          </p>
+        </div>
+        <UnlockBinForm binId={binId} />
+      </main>
+    );
+  }
+
+  const rows = await listRequestSummaries(db, { binId: bin.id, limit: FIRST_PAGE });
+  return (
+    <BinDashboard
+      bin={toBinJson(bin, publicOrigin(await headers()))}
+      token={token}
+      initialRequests={rows.map(toRequestSummary)}
+    />
+  );
+}

@@ -1,0 +1,80 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import type { BinJson } from "@/core/bins/serialize";
+import { CopyButton } from "./copy-button";
+import { StreamIndicator } from "./stream-indicator";
+import type { StreamState } from "./use-bin-events";
+
+interface BinHeaderProps {
+  bin: BinJson;
+  token: string;
+  streamState: StreamState;
+  count: number;
+  hasMore: boolean;
+}
+
+export function BinHeader({ bin, token, streamState, count, hasMore }: BinHeaderProps) {
+  const router = useRouter();
+  const [showToken, setShowToken] = useState(false);
+
+  async function remove() {
+    if (!window.confirm("Delete this bin and every request it captured? This cannot be undone.")) return;
+    const response = await fetch(`/api/bins/${bin.id}`, { method: "DELETE" });
+    if (response.ok) router.push("/");
+  }
+
+  return (
+    <header className="border-b border-zinc-200 bg-white/80 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/80">
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
+        <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight">
+          <span className="grid h-6 w-6 place-items-center rounded-md bg-indigo-600 text-xs text-white">
+            H
+          </span>
+          Hookscope
+        </Link>
+        <span className="text-zinc-300 dark:text-zinc-700">/</span>
+        <h1 className="max-w-[16rem] truncate text-sm font-medium" data-testid="bin-name">
+          {bin.name ?? "Untitled bin"}
+        </h1>
+        <div className="flex min-w-0 flex-1 items-center gap-2 rounded-md border border-zinc-200 bg-zinc-50 py-1 pr-1 pl-3 dark:border-zinc-800 dark:bg-zinc-900">
+          <code className="min-w-0 flex-1 truncate font-mono text-[13px]" data-testid="capture-url">
+            {bin.captureUrl}
+          </code>
+          <CopyButton text={bin.captureUrl} label="Copy URL" />
+        </div>
+        <StreamIndicator state={streamState} />
+        <span className="text-xs text-zinc-500" data-testid="request-count">
+          {count}
+          {hasMore ? "+" : ""} {count === 1 ? "request" : "requests"}
+        </span>
+        <button
+          type="button"
+          onClick={() => setShowToken(!showToken)}
+          className="text-xs font-medium text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100"
+        >
+          API token
+        </button>
+        <button
+          type="button"
+          onClick={remove}
+          className="text-xs font-medium text-rose-600 hover:text-rose-800 dark:text-rose-400"
+        >
+          Delete
+        </button>
+      </div>
+      {showToken && (
+        <div className="flex flex-wrap items-center gap-2 border-t border-zinc-200 px-4 py-2 text-xs dark:border-zinc-800">
+          <span className="text-zinc-500">Send as</span>
+          <code className="rounded bg-zinc-100 px-1.5 py-0.5 font-mono dark:bg-zinc-800">
+            Authorization: Bearer {token}
+          </code>
+          <CopyButton text={token} label="Copy token" />
+          <span className="text-zinc-500">Anyone holding it can read this bin.</span>
+        </div>
+      )}
+    </header>
+  );
+}

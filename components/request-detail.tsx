@@ -1,0 +1,156 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { rawHttpMessage } from "@/core/requests/raw-message";
+import type { RequestDetail as Detail, RequestSummary } from "@/core/requests/types";
+import { BodyViewer } from "./body-viewer";
+import { CopyButton } from "./copy-button";
+import { displayPath, formatBytes, preciseTime } from "./format";
+import { MethodBadge, StatusBadge } from "./method-badge";
+import { PairTable } from "./pair-table";
+
+type Tab = "overview" | "headers" | "query" | "body" | "raw";
+
+function useRequestDetail(binId: string, requestId: string) {
+  const [state, setState] = useState<{ id: string; detail?: Detail; error?: string }>({ id: requestId });
+  useEffect(() => {
+    const controller = new AbortController();
+    setState({ id: requestId });
+    fetch(`/api/bins/${encodeURIComponent(binId)}/requests/${requestId}`, { signal: controller.signal })
+      .then(async (response) => {
+        if (!response.ok) throw new Error(`The server answered ${response.status}.`);
+        setState({ id: requestId, detail: (await response.json()) as Detail });
+      })
+      .catch((error: unknown) => {
+        if (!controller.signal.aborted) setState({ id: requestId, error: String(error) });
+      });
+    return () => controller.abort();
+  }, [binId, requestId]);
+  return state.id === requestId ? state : { id: requestId };
+}
+
+function Row({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="grid grid-cols-[9rem_1fr] gap-4 border-b border-zinc-100 py-2 text-sm last:border-0 dark:border-zinc-800/70">
+      <dt className="text-zinc-500">{label}</dt>
+      <dd className="min-w-0 break-all">{children}</dd>
+    </div>
+  );
+}
+
+function queryPairs(query: string): [string, string][] {
+  try {
+    return [...new URLSearchParams(query)];
+  } catch {
+    return [];
+  }
+}
+
+export function RequestDetail({
+  binId,
+  summary,
+  captureUrl,
+}: {
+  binId: string;
+  summary: RequestSummary;
+  captureUrl: string;
+}) {
+  const [tab, setTab] = useState<Tab>("body");
+  const { detail, error } = useRequestDetail(binId, summary.id);
+  const fullUrl = `${captureUrl}${summary.path}${summary.query ? `?${summary.query}` : ""}`;
+  const query = queryPairs(summary.query);
+  const tabs: { id: Tab; label: string; count?: number }[] = [
+    { id: "overview", label: "Overview" },
+    { id: "headers", label: "Headers", count: detail?.headers.length },
+    { id: "query", label: "Query", count: query.length },
+    { id: "body", label: "Body" },
+    { id: "raw", label: "Raw" },
+  ];
+
+  return (
+    <section data-testid="request-detail" className="flex h-full min-h-0 flex-col">
+      <header className="border-b border-zinc-200 px-6 pt-5 dark:border-zinc-800">
+        <div className="flex items-center gap-3">
+          <MethodBadge method={summary.method} />
+          <h2 className="min-w-0 truncate font-mono text-sm font-medium" data-testid="detail-path">
+            {displayPath(summary.path, summary.query)}
+          </h2>
+          <span className="ml-auto flex shrink-0 items-center gap-3 text-xs text-zinc-500">
+            <span title="What Hookscope answered">
+              answered <StatusBadge status={summary.responseStatus} />
+            </span>
+            <span>{formatBytes(summary.bodySize)}</span>
+            <span>{preciseTime(summary.receivedAt)}</span>
+          </span>
+        </div>
+        <div className="mt-4 flex gap-1" role="tablist">
+          {tabs.map(({ id, label, count }) => (
+            <button
+              key={id}
+              type="button"
+              role="tab"
+              aria-selected={tab === id}
+              onClick={() => setTab(id)}
+              className={`-mb-px border-b-2 px-3 pb-2 text-sm font-medium transition ${
+                tab === id
+                  ? "border-indigo-500 text-zinc-900 dark:text-zinc-100"
+                  : "border-transparent text-zinc-500 hover:text-zinc-800 dark:hover:text-zinc-200"
+              }`}
+            >
+              {label}
+              {count !== undefined && count > 0 && (
+                <span className="ml-1.5 text-xs text-zinc-400">{count}</span>
+              )}
+            </button>
+          ))}
+        </div>
+      </header>
+      <div className="min-h-0 flex-1 overflow-auto px-6 py-4">
+        {error && <p className="text-sm text-rose-600">Could not load this request. {error}</p>}
+        {!detail && !error && <p className="text-sm text-zinc-500">Loading…</p>}
+        {detail && tab === "overview" && (
+          <dl>
+            <Row label="Method">{detail.method}</Row>
+            <Row label="URL">
+              <span className="font-mono text-[13px]">{fullUrl}</span>
+            </Row>
+            <Row label="Received">{preciseTime(detail.receivedAt)}</Row>
+            <Row label="From">{detail.remoteAddr ?? "unknown"}</Row>
+            <Row label="Content type">{detail.contentType ?? "none"}</Row>
+            <Row label="Body size">
+              {detail.bodySize.toLocaleString()} bytes
+              {detail.bodyTooLarge ? " (over the limit, not stored)" : ""}
+            </Row>
+            <Row label="Answered">
+              <StatusBadge status={detail.responseStatus} />
+            </Row>
+            <Row label="Request id">
+              <span className="font-mono">{detail.id}</span>
+            </Row>
+          </dl>
+        )}
+        {detail && tab === "headers" && (
+          <PairTable pairs={detail.headers} empty="No headers." testId="headers-table" />
+        )}
+        {detail && tab === "query" && (
+          <div className="space-y-3">
+            <PairTable pairs={query} empty="No query string." testId="query-table" />
+            {summary.query && <p className="break-all font-mono text-xs text-zinc-500">?{summary.query}</p>}
+          </div>
+        )}
+        {detail && tab === "body" && <BodyViewer {...detail} />}
+        {detail && tab === "raw" && (
+          <div className="relative">
+            <CopyButton className="absolute top-0 right-0" text={rawHttpMessage(detail)} />
+            <pre
+              data-testid="raw-message"
+              className="whitespace-pre-wrap break-all font-mono text-[13px] leading-6 text-zinc-800 dark:text-zinc-200"
+            >
+              {rawHttpMessage(detail)}
+            </pre>
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}

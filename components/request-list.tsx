@@ -1,0 +1,97 @@
+"use client";
+
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { useEffect, useRef } from "react";
+import type { RequestSummary } from "@/core/requests/types";
+import { displayPath, formatBytes, relativeTime } from "./format";
+import { MethodBadge, StatusBadge } from "./method-badge";
+import { useNow } from "./use-now";
+
+const ROW_HEIGHT = 60;
+
+interface RequestListProps {
+  requests: RequestSummary[];
+  selectedId: string | null;
+  freshIds: ReadonlySet<string>;
+  onSelect: (id: string) => void;
+  hasMore: boolean;
+  loadingMore: boolean;
+  onLoadMore: () => void;
+}
+
+/** Virtualised, so a bin with thousands of requests scrolls as smoothly as one with ten. */
+export function RequestList(props: RequestListProps) {
+  const { requests, selectedId, freshIds, onSelect, hasMore, loadingMore, onLoadMore } = props;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const now = useNow();
+  const virtualizer = useVirtualizer({
+    count: requests.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
+
+  const selectedIndex = requests.findIndex((request) => request.id === selectedId);
+  useEffect(() => {
+    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: "auto" });
+  }, [selectedIndex, virtualizer]);
+
+  return (
+    <div ref={scrollRef} className="h-full overflow-auto" data-testid="request-list">
+      <ul className="relative" style={{ height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map((item) => {
+          const request = requests[item.index];
+          if (!request) return null;
+          const selected = request.id === selectedId;
+          return (
+            <li
+              key={request.id}
+              className="absolute inset-x-0"
+              style={{ height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+            >
+              <button
+                type="button"
+                data-testid="request-row"
+                data-request-id={request.id}
+                aria-current={selected ? "true" : undefined}
+                onClick={() => onSelect(request.id)}
+                className={`flex h-full w-full flex-col justify-center gap-1 border-b border-l-2 border-b-zinc-100 px-4 text-left transition-colors dark:border-b-zinc-800/70 ${
+                  selected
+                    ? "border-l-indigo-500 bg-indigo-50 dark:bg-indigo-950/40"
+                    : "border-l-transparent hover:bg-zinc-50 dark:hover:bg-zinc-900"
+                } ${freshIds.has(request.id) ? "animate-arrive" : ""}`}
+              >
+                <span className="flex w-full items-center gap-2">
+                  <MethodBadge method={request.method} />
+                  <span className="min-w-0 flex-1 truncate font-mono text-[13px]">
+                    {displayPath(request.path, request.query)}
+                  </span>
+                  <StatusBadge status={request.responseStatus} />
+                </span>
+                <span className="flex w-full items-center gap-2 pl-[4.5rem] text-xs text-zinc-500">
+                  <span className="truncate">{request.contentType ?? "no content type"}</span>
+                  <span className="ml-auto shrink-0">{formatBytes(request.bodySize)}</span>
+                  <span className="w-16 shrink-0 text-right" title={request.receivedAt}>
+                    {relativeTime(request.receivedAt, now)}
+                  </span>
+                </span>
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+      {hasMore && (
+        <div className="p-3 text-center">
+          <button
+            type="button"
+            onClick={onLoadMore}
+            disabled={loadingMore}
+            className="text-sm font-medium text-indigo-600 hover:underline disabled:opacity-50 dark:text-indigo-400"
+          >
+            {loadingMore ? "Loading…" : "Load older requests"}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
