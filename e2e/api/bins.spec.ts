@@ -1,0 +1,135 @@
+import { expect, test } from "@playwright/test";
+import { bearer, createBin, nodeHttp } from "../helpers";
+
+test.describe("bins API", () => {
+  test("creates a bin with an unguessable id, its URLs and a token, and sets an httpOnly cookie", async ({
+    request,
+    baseURL,
+  }) => {
+    const response = await request.post("/api/bins", { data: { name: "  Stripe staging  " } });
+    expect(response.status()).toBe(201);
+    const bin = await response.json();
+    expect(bin.id).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(bin).toMatchObject({
+      name: "Stripe staging",
+      captureUrl: `${baseURL}/h/${bin.id}`,
+      dashboardUrl: `${baseURL}/bins/${bin.id}`,
+    });
+    expect(bin.token).toMatch(/^hs_[A-Za-z0-9_-]{43}$/);
+    expect(Number.isNaN(Date.parse(bin.createdAt))).toBe(false);
+    const cookie = response.headers()["set-cookie"];
+    expect(cookie).toContain(`hs_${bin.id}=${bin.token}`);
+    expect(cookie).toContain("HttpOnly");
+    expect(cookie).toContain("SameSite=Lax");
+  });
+
+  test("creates a bin without a body or a name", async ({ request }) => {
+    const response = await request.post("/api/bins");
+    expect(response.status()).toBe(201);
+    expect((await response.json()).name).toBeNull();
+  });
+
+  test.describe("rejects bad input with 400 and a message", () => {
+    for (const [label, body, message] of [
+      ["malformed JSON", "{name:", "not valid JSON"],
+      ["a name that is not a string", JSON.stringify({ name: 42 }), "name"],
+      ["a name over 100 characters", JSON.stringify({ name: "x".repeat(101) }), "at most 100"],
+      ["an unknown field", JSON.stringify({ nmae: "typo" }), "nmae"],
+      ["an array", "[]", "object"],
+    ] as const) {
+      test(label, async ({ baseURL }) => {
+        // node:http sends the bytes as given; Playwright's client would JSON-encode a string body.
+        const response = await nodeHttp(`${baseURL}/api/bins`, {
+          headers: { "content-type": "application/json" },
+          body,
+        });
+        expect(response.status).toBe(400);
+        const { error } = JSON.parse(response.body.toString());
+        expect(error.code).toMatch(/^invalid_/);
+        expect(error.message).toContain(message);
+      });
+    }
+  });
+
+  test("reads a bin with its token, from a header or the cookie", async ({
+    request,
+    playwright,
+    baseURL,
+  }) => {
+    const bin = await createBin(request, "mine");
+    const withHeader = await playwright.request.newContext({ baseURL });
+    const response = await withHeader.get(`/api/bins/${bin.id}`, { headers: bearer(bin) });
+    expect(response.status()).toBe(200);
+    const json = await response.json();
+    expect(json).toEqual({
+      id: bin.id,
+      name: "mine",
+      captureUrl: bin.captureUrl,
+      dashboardUrl: bin.dashboardUrl,
+      createdAt: bin.createdAt,
+    });
+    expect(JSON.stringify(json)).not.toContain(bin.token);
+    // `request` kept the cookie from creating the bin.
+    expect((await request.get(`/api/bins/${bin.id}`)).status()).toBe(200);
+    await withHeader.dispose();
+  });
+
+  test("every bin route wants the bin's own token: none is 401, another bin's is 404", async ({
+    playwright,
+    baseURL,
+    request,
+  }) => {
+    const mine = await createBin(request);
+    const theirs = await createBin(request);
+    const capture = await nodeHttp(`${baseURL}/h/${mine.id}`, { body: "{}" });
+    const requestId = String(capture.headers["x-hookscope-request-id"]);
+    const anonymous = await playwright.request.newContext({ baseURL });
+    const routes = [
+      ["GET", `/api/bins/${mine.id}`],
+      ["DELETE", `/api/bins/${mine.id}`],
+      ["GET", `/api/bins/${mine.id}/requests`],
+      ["GET", `/api/bins/${mine.id}/requests/${requestId}`],
+      ["GET", `/api/bins/${mine.id}/events`],
+    ] as const;
+    for (const [method, path] of routes) {
+      const none = await anonymous.fetch(path, { method });
+      expect(none.status(), `${method} ${path} without a token`).toBe(401);
+      expect((await none.json()).error.code).toBe("unauthorized");
+      const foreign = await anonymous.fetch(path, { method, headers: bearer(theirs) });
+      expect(foreign.status(), `${method} ${path} with another bin's token`).toBe(404);
+      const forged = await anonymous.fetch(path, { method, headers: { authorization: "Bearer hs_forged" } });
+      expect(forged.status(), `${method} ${path} with a made-up token`).toBe(404);
+    }
+    // The bin survived the refused DELETE.
+    expect((await anonymous.get(`/api/bins/${mine.id}`, { headers: bearer(mine) })).status()).toBe(200);
+    await anonymous.dispose();
+  });
+
+  test("deletes a bin with its requests; its capture URL then answers 404", async ({ request, baseURL }) => {
+    const bin = await createBin(request);
+    await nodeHttp(`${baseURL}/h/${bin.id}`, { body: "{}" });
+    const response = await request.delete(`/api/bins/${bin.id}`, { headers: bearer(bin) });
+    expect(response.status()).toBe(204);
+    expect((await request.get(`/api/bins/${bin.id}`, { headers: bearer(bin) })).status()).toBe(404);
+    expect((await nodeHttp(`${baseURL}/h/${bin.id}`, { body: "{}" })).status).toBe(404);
+  });
+
+  test("opens a bin in another browser with its token", async ({ request, playwright, baseURL }) => {
+    const bin = await createBin(request);
+    const other = await playwright.request.newContext({ baseURL });
+    expect((await other.post(`/api/bins/${bin.id}/session`, { data: { token: "hs_wrong" } })).status()).toBe(
+      404,
+    );
+    expect((await other.post(`/api/bins/${bin.id}/session`, { data: { token: bin.token } })).status()).toBe(
+      204,
+    );
+    expect((await other.get(`/api/bins/${bin.id}`)).status()).toBe(200);
+    await other.dispose();
+  });
+
+  test("reports health and the database in use", async ({ request }) => {
+    const response = await request.get("/api/health");
+    expect(response.status()).toBe(200);
+    expect((await response.json()).database).toMatch(/^(pglite|postgres)$/);
+  });
+});
