@@ -39,7 +39,7 @@ export function BinHeader({ bin, token, streamState, count, hasMore }: BinHeader
         <h1 className="max-w-[16rem] truncate text-sm font-medium" data-testid="bin-name">
           {bin.name ?? "Untitled bin"}
         </h1>
-        <div className="flex min-w-0 flex-1 items-center gap-2 rounded-md border border-zinc-200 bg-zinc-50 py-1 pr-1 pl-3 dark:border-zinc-800 dark:bg-zinc-900">
+        <div className="order-last flex min-w-0 basis-full items-center gap-2 rounded-md border border-zinc-200 bg-zinc-50 py-1 pr-1 pl-3 lg:order-none lg:basis-auto lg:flex-1 dark:border-zinc-800 dark:bg-zinc-900">
           <code className="min-w-0 flex-1 truncate font-mono text-[13px]" data-testid="capture-url">
             {bin.captureUrl}
           </code>

@@ -35,7 +35,7 @@ export function EmptyState({ captureUrl }: { captureUrl: string }) {
           <h3 className="text-sm font-semibold">Try it from a terminal</h3>
           <CopyButton text={example} />
         </div>
-        <pre className="overflow-x-auto rounded-lg bg-zinc-900 p-4 font-mono text-[13px] leading-6 text-zinc-100 dark:bg-black">
+        <pre className="whitespace-pre-wrap break-all rounded-lg bg-zinc-900 p-4 font-mono text-[13px] leading-6 text-zinc-100 dark:bg-black">
           {example}
         </pre>
       </div>

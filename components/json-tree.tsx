@@ -2,7 +2,10 @@
 
 import { useState } from "react";
 
-const OPEN_DEPTH = 2;
+// Webhook payloads nest their substance a few levels down (Stripe's data.object.*); open that far,
+// but leave big containers closed so a huge array does not render thousands of rows at once.
+const OPEN_DEPTH = 4;
+const OPEN_MAX_ENTRIES = 50;
 const CHILD_PAGE = 200;
 
 function Primitive({ value }: { value: unknown }) {
@@ -18,7 +21,10 @@ function Primitive({ value }: { value: unknown }) {
 
 function Node({ name, value, depth }: { name?: string; value: unknown; depth: number }) {
   const isContainer = typeof value === "object" && value !== null;
-  const [open, setOpen] = useState(depth < OPEN_DEPTH);
+  const [open, setOpen] = useState(
+    () =>
+      isContainer && (depth === 0 || (depth < OPEN_DEPTH && Object.keys(value).length <= OPEN_MAX_ENTRIES)),
+  );
   const [shown, setShown] = useState(CHILD_PAGE);
   const label =
     name === undefined ? null : (

@@ -70,12 +70,12 @@ export function RequestDetail({
   return (
     <section data-testid="request-detail" className="flex h-full min-h-0 flex-col">
       <header className="border-b border-zinc-200 px-6 pt-5 dark:border-zinc-800">
-        <div className="flex items-center gap-3">
+        <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
           <MethodBadge method={summary.method} />
-          <h2 className="min-w-0 truncate font-mono text-sm font-medium" data-testid="detail-path">
+          <h2 className="min-w-0 flex-1 truncate font-mono text-sm font-medium" data-testid="detail-path">
             {displayPath(summary.path, summary.query)}
           </h2>
-          <span className="ml-auto flex shrink-0 items-center gap-3 text-xs text-zinc-500">
+          <span className="flex shrink-0 items-center gap-3 text-xs text-zinc-500">
             <span title="What Hookscope answered">
               answered <StatusBadge status={summary.responseStatus} />
             </span>
@@ -140,8 +140,10 @@ export function RequestDetail({
         )}
         {detail && tab === "body" && <BodyViewer {...detail} />}
         {detail && tab === "raw" && (
-          <div className="relative">
-            <CopyButton className="absolute top-0 right-0" text={rawHttpMessage(detail)} />
+          <div>
+            <div className="mb-3 flex justify-end">
+              <CopyButton text={rawHttpMessage(detail)} label="Copy message" />
+            </div>
             <pre
               data-testid="raw-message"
               className="whitespace-pre-wrap break-all font-mono text-[13px] leading-6 text-zinc-800 dark:text-zinc-200"

@@ -1,0 +1,141 @@
+import { expect, type Page, test } from "@playwright/test";
+import { nodeHttp } from "../helpers";
+
+async function createBinInBrowser(page: Page, name: string): Promise<string> {
+  await page.goto("/");
+  await page.getByLabel("Bin name").fill(name);
+  await page.getByRole("button", { name: "Create bin" }).click();
+  await expect(page).toHaveURL(/\/bins\/[A-Za-z0-9_-]{22}$/);
+  await expect(page.getByTestId("stream-state")).toHaveAttribute("data-state", "live");
+  return (await page.getByTestId("capture-url").textContent()) ?? "";
+}
+
+/** A marker on window survives only as long as the page is not reloaded. */
+async function markPage(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    (window as unknown as { __noReload: boolean }).__noReload = true;
+  });
+}
+
+async function expectNotReloaded(page: Page): Promise<void> {
+  expect(await page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
+}
+
+test("create a bin, send requests, watch them arrive live and inspect one", async ({ page }) => {
+  const captureUrl = await createBinInBrowser(page, "Checkout webhooks");
+  await expect(page.getByTestId("bin-name")).toHaveText("Checkout webhooks");
+  await expect(page.getByTestId("empty-state")).toContainText(captureUrl);
+  await markPage(page);
+
+  await nodeHttp(`${captureUrl}/stripe/events?attempt=1`, {
+    headers: { "Content-Type": "application/json", "Stripe-Signature": "t=1,v1=abc" },
+    body: JSON.stringify({
+      id: "evt_123",
+      type: "payment_intent.succeeded",
+      data: { object: { amount: 4200 } },
+    }),
+  });
+  const rows = page.getByTestId("request-row");
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText("/stripe/events?attempt=1");
+  await expectNotReloaded(page);
+
+  // The first request is selected by itself and its body shows as a JSON tree.
+  const detail = page.getByTestId("request-detail");
+  await expect(detail.getByTestId("json-tree")).toContainText('"payment_intent.succeeded"');
+  await expect(detail.getByTestId("json-tree")).toContainText("4200");
+
+  await detail.getByRole("tab", { name: /Headers/ }).click();
+  await expect(detail.getByTestId("headers-table")).toContainText("Stripe-Signature");
+  await expect(detail.getByTestId("headers-table")).toContainText("t=1,v1=abc");
+
+  await detail.getByRole("tab", { name: /Query/ }).click();
+  await expect(detail.getByTestId("query-table")).toContainText("attempt");
+
+  await detail.getByRole("tab", { name: "Raw" }).click();
+  await expect(detail.getByTestId("raw-message")).toContainText("POST /h/");
+  await expect(detail.getByTestId("raw-message")).toContainText("/stripe/events?attempt=1 HTTP/1.1");
+
+  // More arrive, newest on top, still without a reload.
+  await nodeHttp(`${captureUrl}/second`, { method: "PUT", body: "two" });
+  await nodeHttp(`${captureUrl}/third`, { method: "DELETE" });
+  await expect(rows).toHaveCount(3);
+  await expect(rows.nth(0)).toContainText("/third");
+  await expect(rows.nth(2)).toContainText("/stripe/events");
+  await expect(page.getByTestId("request-count")).toHaveText("3 requests");
+  await expectNotReloaded(page);
+
+  // j/k move the selection.
+  await page.keyboard.press("k");
+  await expect(detail.getByTestId("detail-path")).toHaveText("/second");
+  await page.keyboard.press("k");
+  await expect(detail.getByTestId("detail-path")).toHaveText("/third");
+  await page.keyboard.press("j");
+  await page.keyboard.press("j");
+  await expect(detail.getByTestId("detail-path")).toHaveText("/stripe/events?attempt=1");
+});
+
+test("renders hostile content as inert text", async ({ page }) => {
+  const captureUrl = await createBinInBrowser(page, "hostile");
+  const payload = `<script>window.__pwned = "script"</script><img src=x onerror="window.__pwned = 'img'">`;
+  await nodeHttp(`${captureUrl}/<b>path</b>`, {
+    headers: { "Content-Type": "text/html", "X-Evil": `<img src=x onerror="window.__pwned='header'">` },
+    body: payload,
+  });
+  const detail = page.getByTestId("request-detail");
+  await expect(detail.getByTestId("body-text")).toHaveText(payload);
+  await detail.getByRole("tab", { name: /Headers/ }).click();
+  await expect(detail.getByTestId("headers-table")).toContainText(`onerror="window.__pwned='header'"`);
+  await nodeHttp(`${captureUrl}/json`, {
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ html: payload }),
+  });
+  await expect(page.getByTestId("request-row")).toHaveCount(2);
+  await page.getByTestId("request-row").first().click();
+  await expect(detail.getByTestId("json-tree")).toContainText("<script>");
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned)).toBeUndefined();
+  expect(await page.locator("img[src=x]").count()).toBe(0);
+});
+
+test("shows a binary body as a hex dump", async ({ page }) => {
+  const captureUrl = await createBinInBrowser(page, "binary");
+  const bytes = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0xff, 0xfe]);
+  await nodeHttp(`${captureUrl}/upload`, { headers: { "Content-Type": "image/png" }, body: bytes });
+  const hex = page.getByTestId("request-detail").getByTestId("hex-view");
+  await expect(hex).toContainText("00000000");
+  await expect(hex).toContainText("89 50 4e 47 0d 0a 1a 0a 00 ff fe");
+  await expect(hex).toContainText(".PNG.......");
+});
+
+test("lists this browser's bins on the landing page and opens a locked bin with its token", async ({
+  page,
+  browser,
+}) => {
+  await createBinInBrowser(page, "Listed bin");
+  const binUrl = page.url();
+  await page.goto("/");
+  await expect(page.getByTestId("bin-list")).toContainText("Listed bin");
+
+  await page.goto(binUrl);
+  await page.getByRole("button", { name: "API token" }).click();
+  const token = (await page.locator("code", { hasText: "Authorization: Bearer" }).textContent())?.split(
+    "Bearer ",
+  )[1];
+
+  const stranger = await browser.newPage();
+  await stranger.goto(binUrl);
+  await expect(stranger.getByRole("heading", { name: "This bin is locked" })).toBeVisible();
+  await stranger.getByLabel("Bin token").fill(token ?? "");
+  await stranger.getByRole("button", { name: "Open bin" }).click();
+  await expect(stranger.getByTestId("bin-name")).toHaveText("Listed bin");
+  await stranger.close();
+});
+
+test("shows a request that landed while the browser was offline once it is back", async ({ page }) => {
+  const captureUrl = await createBinInBrowser(page, "resume");
+  await page.context().setOffline(true);
+  await nodeHttp(`${captureUrl}/while-offline`, { body: "x" });
+  await page.context().setOffline(false);
+  await nodeHttp(`${captureUrl}/after`, { body: "y" });
+  await expect(page.getByTestId("request-row")).toHaveCount(2);
+});
