@@ -1,10 +1,12 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { BinJson } from "@/core/bins/serialize";
-import type { RequestSummary } from "@/core/requests/types";
+import { addRequest, visibleRows } from "@/core/requests/request-list";
+import type { RequestDetail as Detail, RequestSummary } from "@/core/requests/types";
 import { BinHeader } from "./bin-header";
 import { EmptyState } from "./empty-state";
+import { ListToolbar } from "./list-toolbar";
 import { RequestDetail } from "./request-detail";
 import { RequestList } from "./request-list";
 import { useBinEvents } from "./use-bin-events";
@@ -18,29 +20,38 @@ interface BinDashboardProps {
   initialRequests: RequestSummary[];
 }
 
+function toSummary(detail: Detail): RequestSummary {
+  const { headers: _headers, bodyBase64: _body, bodyText: _text, ...summary } = detail;
+  return summary;
+}
+
 export function BinDashboard({ bin, token, initialRequests }: BinDashboardProps) {
   const [requests, setRequests] = useState(initialRequests);
   const [selectedId, setSelectedId] = useState<string | null>(initialRequests[0]?.id ?? null);
   const [freshIds, setFreshIds] = useState<ReadonlySet<string>>(new Set());
   const [hasMore, setHasMore] = useState(initialRequests.length >= PAGE_SIZE);
   const [loadingMore, setLoadingMore] = useState(false);
+  const [grouped, setGrouped] = useState(false);
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const known = useRef(new Set(initialRequests.map((request) => request.id)));
   const newestId = useRef<string | undefined>(initialRequests[0]?.id);
 
-  const onRequest = useCallback((summary: RequestSummary) => {
-    if (known.current.has(summary.id)) return;
+  const remember = useCallback((summary: RequestSummary) => {
+    if (known.current.has(summary.id)) return false;
     known.current.add(summary.id);
-    if (!newestId.current || Number(summary.id) > Number(newestId.current)) newestId.current = summary.id;
-    // Commits can land slightly out of id order; keep the list sorted newest first regardless.
-    setRequests((current) => {
-      const index = current.findIndex((request) => Number(request.id) < Number(summary.id));
-      return index === -1
-        ? [...current, summary]
-        : [...current.slice(0, index), summary, ...current.slice(index)];
-    });
-    setSelectedId((current) => current ?? summary.id);
-    setFreshIds((current) => new Set(current).add(summary.id));
+    setRequests((current) => addRequest(current, summary));
+    return true;
   }, []);
+
+  const onRequest = useCallback(
+    (summary: RequestSummary) => {
+      if (!remember(summary)) return;
+      if (!newestId.current || Number(summary.id) > Number(newestId.current)) newestId.current = summary.id;
+      setSelectedId((current) => current ?? summary.id);
+      setFreshIds((current) => new Set(current).add(summary.id));
+    },
+    [remember],
+  );
 
   const streamState = useBinEvents(bin.id, () => newestId.current, onRequest);
 
@@ -58,16 +69,37 @@ export function BinDashboard({ bin, token, initialRequests }: BinDashboardProps)
       const response = await fetch(`/api/bins/${bin.id}/requests?limit=${PAGE_SIZE}&before=${oldest.id}`);
       if (!response.ok) return;
       const page = (await response.json()) as { requests: RequestSummary[]; nextCursor: string | null };
-      const older = page.requests.filter((request) => !known.current.has(request.id));
-      for (const request of older) known.current.add(request.id);
-      setRequests((current) => [...current, ...older]);
+      for (const request of page.requests) remember(request);
       setHasMore(page.nextCursor !== null);
     } finally {
       setLoadingMore(false);
     }
-  }, [bin.id, requests]);
+  }, [bin.id, requests, remember]);
 
-  useListKeys(requests, selectedId, setSelectedId, bin.captureUrl);
+  /** Selects a request, fetching it first when it is older than the loaded pages (a retry's original). */
+  const showRequest = useCallback(
+    async (id: string) => {
+      if (!known.current.has(id)) {
+        const response = await fetch(`/api/bins/${bin.id}/requests/${id}`);
+        if (!response.ok) return;
+        remember(toSummary((await response.json()) as Detail));
+      }
+      setSelectedId(id);
+    },
+    [bin.id, remember],
+  );
+
+  const toggleGroup = useCallback((firstId: string) => {
+    setExpanded((current) => {
+      const next = new Set(current);
+      if (!next.delete(firstId)) next.add(firstId);
+      return next;
+    });
+  }, []);
+
+  const rows = useMemo(() => visibleRows(requests, { grouped, expanded }), [requests, grouped, expanded]);
+  const visible = useMemo(() => rows.map((row) => row.summary), [rows]);
+  useListKeys(visible, selectedId, setSelectedId, bin.captureUrl);
 
   const selected = requests.find((request) => request.id === selectedId);
 
@@ -86,16 +118,21 @@ export function BinDashboard({ bin, token, initialRequests }: BinDashboardProps)
         </main>
       ) : (
         <main className="grid min-h-0 flex-1 grid-cols-[minmax(0,1fr)] grid-rows-[minmax(0,40%)_minmax(0,1fr)] md:grid-cols-[minmax(22rem,28rem)_1fr] md:grid-rows-1">
-          <aside className="min-h-0 border-b border-zinc-200 md:border-r md:border-b-0 dark:border-zinc-800">
-            <RequestList
-              requests={requests}
-              selectedId={selectedId}
-              freshIds={freshIds}
-              onSelect={setSelectedId}
-              hasMore={hasMore}
-              loadingMore={loadingMore}
-              onLoadMore={loadMore}
-            />
+          <aside className="flex min-h-0 flex-col border-b border-zinc-200 md:border-r md:border-b-0 dark:border-zinc-800">
+            <ListToolbar grouped={grouped} onGroupedChange={setGrouped} />
+            <div className="min-h-0 flex-1">
+              <RequestList
+                rows={rows}
+                expanded={expanded}
+                onToggleGroup={grouped ? toggleGroup : undefined}
+                selectedId={selectedId}
+                freshIds={freshIds}
+                onSelect={setSelectedId}
+                hasMore={hasMore}
+                loadingMore={loadingMore}
+                onLoadMore={loadMore}
+              />
+            </div>
           </aside>
           <div className="min-h-0">
             {selected ? (
@@ -104,6 +141,7 @@ export function BinDashboard({ bin, token, initialRequests }: BinDashboardProps)
                 binId={bin.id}
                 summary={selected}
                 captureUrl={bin.captureUrl}
+                onShowRequest={showRequest}
               />
             ) : (
               <p className="p-6 text-sm text-zinc-500">Select a request to see everything that was sent.</p>

@@ -1,7 +1,9 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { describeKeySource, keyValue } from "@/core/duplicates/duplicate-key";
 import { rawHttpMessage } from "@/core/requests/raw-message";
+import { ordinal } from "@/core/requests/request-list";
 import type { RequestDetail as Detail, RequestSummary } from "@/core/requests/types";
 import { BodyViewer } from "./body-viewer";
 import { CopyButton } from "./copy-button";
@@ -46,14 +48,51 @@ function queryPairs(query: string): [string, string][] {
   }
 }
 
+function DuplicateNotice({
+  summary,
+  onShowRequest,
+}: {
+  summary: RequestSummary;
+  onShowRequest: (id: string) => void;
+}) {
+  const duplicate = summary.duplicate;
+  if (!duplicate || (!duplicate.isDuplicate && duplicate.deliveries < 2)) return null;
+  const identity = `${describeKeySource(duplicate.keySource)} ${duplicate.keySource === "fingerprint" ? "" : keyValue(duplicate.key)}`;
+  return (
+    <p
+      data-testid="duplicate-notice"
+      className="mt-3 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-xs text-amber-900 dark:border-amber-900 dark:bg-amber-950/50 dark:text-amber-200"
+    >
+      {duplicate.isDuplicate ? (
+        <>
+          {ordinal(duplicate.occurrence)} delivery of the same event ({identity.trim()}).{" "}
+          <button
+            type="button"
+            className="font-medium underline underline-offset-2"
+            onClick={() => onShowRequest(duplicate.firstId)}
+          >
+            Show the first delivery
+          </button>
+        </>
+      ) : (
+        <>
+          First of {duplicate.deliveries} deliveries of this event ({identity.trim()}).
+        </>
+      )}
+    </p>
+  );
+}
+
 export function RequestDetail({
   binId,
   summary,
   captureUrl,
+  onShowRequest,
 }: {
   binId: string;
   summary: RequestSummary;
   captureUrl: string;
+  onShowRequest: (id: string) => void;
 }) {
   const [tab, setTab] = useState<Tab>("body");
   const { detail, error } = useRequestDetail(binId, summary.id);
@@ -83,6 +122,7 @@ export function RequestDetail({
             <span>{preciseTime(summary.receivedAt)}</span>
           </span>
         </div>
+        <DuplicateNotice summary={summary} onShowRequest={onShowRequest} />
         <div className="mt-4 flex gap-1" role="tablist">
           {tabs.map(({ id, label, count }) => (
             <button
@@ -124,6 +164,17 @@ export function RequestDetail({
             <Row label="Answered">
               <StatusBadge status={detail.responseStatus} />
             </Row>
+            {detail.duplicate && (
+              <Row label="Event identity">
+                <span className="font-mono text-[13px]">{keyValue(detail.duplicate.key)}</span>
+                <span className="text-zinc-500"> · {describeKeySource(detail.duplicate.keySource)}</span>
+                <span className="text-zinc-500">
+                  {" "}
+                  · delivery {detail.duplicate.occurrence} of{" "}
+                  {summary.duplicate?.deliveries ?? detail.duplicate.deliveries}
+                </span>
+              </Row>
+            )}
             <Row label="Request id">
               <span className="font-mono">{detail.id}</span>
             </Row>

@@ -2,7 +2,8 @@
 
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useEffect, useRef } from "react";
-import type { RequestSummary } from "@/core/requests/types";
+import type { ListRow } from "@/core/requests/request-list";
+import { DuplicateBadge, GroupToggle } from "./duplicate-badge";
 import { displayPath, formatBytes, relativeTime } from "./format";
 import { MethodBadge, StatusBadge } from "./method-badge";
 import { useNow } from "./use-now";
@@ -10,7 +11,9 @@ import { useNow } from "./use-now";
 const ROW_HEIGHT = 60;
 
 interface RequestListProps {
-  requests: RequestSummary[];
+  rows: ListRow[];
+  expanded: ReadonlySet<string>;
+  onToggleGroup?: (firstId: string) => void;
   selectedId: string | null;
   freshIds: ReadonlySet<string>;
   onSelect: (id: string) => void;
@@ -21,17 +24,26 @@ interface RequestListProps {
 
 /** Virtualised, so a bin with thousands of requests scrolls as smoothly as one with ten. */
 export function RequestList(props: RequestListProps) {
-  const { requests, selectedId, freshIds, onSelect, hasMore, loadingMore, onLoadMore } = props;
+  const { rows, expanded, onToggleGroup, selectedId, freshIds, onSelect, hasMore, loadingMore, onLoadMore } =
+    props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const now = useNow();
+  // In grouped mode a retried first delivery gets a toggle (a button of its own, beside the row's).
+  const groupable = (row: ListRow) =>
+    Boolean(
+      onToggleGroup &&
+        !row.nested &&
+        !row.summary.duplicate?.isDuplicate &&
+        (row.summary.duplicate?.deliveries ?? 0) > 1,
+    );
   const virtualizer = useVirtualizer({
-    count: requests.length,
+    count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
   });
 
-  const selectedIndex = requests.findIndex((request) => request.id === selectedId);
+  const selectedIndex = rows.findIndex((row) => row.summary.id === selectedId);
   useEffect(() => {
     if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: "auto" });
   }, [selectedIndex, virtualizer]);
@@ -40,8 +52,9 @@ export function RequestList(props: RequestListProps) {
     <div ref={scrollRef} className="h-full overflow-auto" data-testid="request-list">
       <ul className="relative" style={{ height: virtualizer.getTotalSize() }}>
         {virtualizer.getVirtualItems().map((item) => {
-          const request = requests[item.index];
-          if (!request) return null;
+          const row = rows[item.index];
+          if (!row) return null;
+          const request = row.summary;
           const selected = request.id === selectedId;
           return (
             <li
@@ -55,7 +68,7 @@ export function RequestList(props: RequestListProps) {
                 data-request-id={request.id}
                 aria-current={selected ? "true" : undefined}
                 onClick={() => onSelect(request.id)}
-                className={`flex h-full w-full flex-col justify-center gap-1 border-b border-l-2 border-b-zinc-100 px-4 text-left transition-colors dark:border-b-zinc-800/70 ${
+                className={`flex h-full w-full flex-col justify-center gap-1 border-b border-l-2 border-b-zinc-100 pr-4 text-left ${row.nested ? "pl-8" : "pl-4"} transition-colors dark:border-b-zinc-800/70 ${
                   selected
                     ? "border-l-indigo-500 bg-indigo-50 dark:bg-indigo-950/40"
                     : "border-l-transparent hover:bg-zinc-50 dark:hover:bg-zinc-900"
@@ -66,9 +79,12 @@ export function RequestList(props: RequestListProps) {
                   <span className="min-w-0 flex-1 truncate font-mono text-[13px]">
                     {displayPath(request.path, request.query)}
                   </span>
+                  {!groupable(row) && <DuplicateBadge duplicate={request.duplicate} />}
                   <StatusBadge status={request.responseStatus} />
                 </span>
-                <span className="flex w-full items-center gap-2 pl-[4.5rem] text-xs text-zinc-500">
+                <span
+                  className={`flex w-full items-center gap-2 text-xs text-zinc-500 ${groupable(row) ? "pl-[11rem]" : "pl-[4.5rem]"}`}
+                >
                   <span className="truncate">{request.contentType ?? "no content type"}</span>
                   <span className="ml-auto shrink-0">{formatBytes(request.bodySize)}</span>
                   <span className="w-16 shrink-0 text-right" title={request.receivedAt}>
@@ -76,6 +92,14 @@ export function RequestList(props: RequestListProps) {
                   </span>
                 </span>
               </button>
+              {groupable(row) && onToggleGroup && (
+                <GroupToggle
+                  className={`absolute bottom-2.5 ${row.nested ? "left-[6.5rem]" : "left-[6rem]"}`}
+                  deliveries={request.duplicate?.deliveries ?? 0}
+                  expanded={expanded.has(request.id)}
+                  onToggle={() => onToggleGroup(request.id)}
+                />
+              )}
             </li>
           );
         })}

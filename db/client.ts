@@ -8,7 +8,9 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
+import { readBinSettings } from "../core/bins/settings";
 import { loadConfig } from "../core/config";
+import { BinCache } from "./bin-cache";
 import { acquireDirectoryLock } from "./directory-lock";
 import {
   CAPTURE_CHANNEL,
@@ -19,6 +21,7 @@ import {
   postgresPublisher,
 } from "./events";
 import { migrationsFolder } from "./migrations-folder";
+import { getBin } from "./queries/bins";
 import { getRequestSummariesByIds } from "./queries/requests";
 import * as schema from "./schema";
 
@@ -30,7 +33,20 @@ export interface DatabaseHandle {
   db: Database;
   events: CaptureEvents;
   publisher: CapturePublisher;
+  /** Bins as capture sees them, cached briefly. */
+  bins: BinCache;
+  /** Call after changing or deleting a bin: drops it from every instance's cache. */
+  binChanged(binId: string): void;
   close(): Promise<void>;
+}
+
+const BIN_CHANNEL = "hookscope_bins";
+
+function binCache(db: Database): BinCache {
+  return new BinCache(async (binId) => {
+    const bin = await getBin(db, binId);
+    return bin ? { settings: readBinSettings(bin.settings) } : null;
+  });
 }
 
 export interface OpenOptions {
@@ -65,13 +81,21 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
       logError("cross-instance event"),
     );
   });
+  const bins = binCache(db);
+  const binListener = await sql.listen(BIN_CHANNEL, (binId) => bins.invalidate(binId));
   return {
     driver: "postgres",
     db,
     events,
     publisher: postgresPublisher(events, sql, instanceId, logError("NOTIFY")),
+    bins,
+    binChanged(binId) {
+      bins.invalidate(binId);
+      sql.notify(BIN_CHANNEL, binId).catch(logError("NOTIFY"));
+    },
     async close() {
       await listener.unlisten().catch(() => {});
+      await binListener.unlisten().catch(() => {});
       await sql.end({ timeout: 5 });
     },
   };
@@ -95,11 +119,14 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
     const db = drizzlePglite(pglite, { schema, casing: "snake_case" });
     await migratePglite(db, { migrationsFolder: path.resolve(migrationsFolder) });
     const events = new CaptureEvents();
+    const bins = binCache(db as unknown as Database);
     return {
       driver: "pglite",
       db: db as unknown as Database,
       events,
       publisher: localPublisher(events),
+      bins,
+      binChanged: (binId) => bins.invalidate(binId),
       async close() {
         await pglite.close();
         releaseLock();

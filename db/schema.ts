@@ -8,9 +8,11 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
 } from "drizzle-orm/pg-core";
+import type { BinSettings } from "../core/bins/settings";
 import type { HeaderPair } from "../core/requests/types";
 
 // drizzle-orm has no bytea column; raw bodies must round-trip byte for byte on both drivers.
@@ -26,7 +28,8 @@ export const bins = pgTable("bins", {
   // SHA-256 of the owner token: a leaked database does not hand out access to the dashboards.
   tokenHash: text().notNull(),
   // Per-bin behaviour (signature scheme, responses, forwarding) lives here as later features add it.
-  settings: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+  // Read through readBinSettings, which fills in defaults for whatever an older version stored.
+  settings: jsonb().$type<Partial<BinSettings>>().notNull().default({}),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -49,11 +52,36 @@ export const capturedRequests = pgTable(
     bodySize: bigint({ mode: "number" }).notNull(),
     bodyTooLarge: boolean().notNull().default(false),
     remoteAddr: text(),
+    /** The event identity this delivery carries (see core/duplicates), and where it came from. */
+    dedupKey: text(),
+    dedupSource: text(),
+    /** 1 for the first delivery of its key, 2 for the first retry, … */
+    occurrence: integer(),
+    /** For a repeated delivery, the first request that carried its key. */
+    duplicateOf: bigint({ mode: "number" }),
     /** The status Hookscope answered the sender with. */
     responseStatus: integer().notNull(),
     receivedAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (table) => [index("captured_requests_bin_id_id_idx").on(table.binId, sql`${table.id} desc`)],
+);
+
+/**
+ * One row per event identity seen in a bin. Upserting it in the capture's own statement numbers the
+ * deliveries of a key: the row lock makes concurrent deliveries take 1, 2, 3… with no gap or repeat.
+ */
+export const deliveryKeys = pgTable(
+  "delivery_keys",
+  {
+    binId: text()
+      .notNull()
+      .references(() => bins.id, { onDelete: "cascade" }),
+    key: text().notNull(),
+    firstRequestId: bigint({ mode: "number" }).notNull(),
+    deliveries: integer().notNull().default(1),
+    lastSeenAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.binId, table.key] })],
 );
 
 export type Bin = typeof bins.$inferSelect;

@@ -34,6 +34,7 @@ export interface RequestDetailJson {
   remoteAddr: string | null;
   responseStatus: number;
   receivedAt: string;
+  duplicate: unknown;
 }
 
 export async function getDetail(

@@ -33,7 +33,20 @@ for (const colorScheme of ["light", "dark"] as const) {
   const captureUrl = (await page.getByTestId("capture-url").textContent()) ?? "";
   await send(`${captureUrl}/github?delivery=1`, {
     method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", "x-github-event": "push" },
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      "x-github-event": "push",
+      "x-github-delivery": "72d3162e-cc78-11e3-81ab-4c9367dc0958",
+    },
+    body: "payload=%7B%22ref%22%3A%22main%22%7D&other=1",
+  });
+  await send(`${captureUrl}/github?delivery=1`, {
+    method: "POST",
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      "x-github-event": "push",
+      "x-github-delivery": "72d3162e-cc78-11e3-81ab-4c9367dc0958",
+    },
     body: "payload=%7B%22ref%22%3A%22main%22%7D&other=1",
   });
   await send(`${captureUrl}/upload`, {
@@ -55,7 +68,7 @@ for (const colorScheme of ["light", "dark"] as const) {
       data: { object: { id: "pi_3QdX", amount: 4200, currency: "eur", metadata: { order: "1042" } } },
     }),
   });
-  await page.getByTestId("request-row").nth(2).waitFor();
+  await page.getByTestId("request-row").nth(3).waitFor();
   await page.waitForTimeout(1_900);
   await page.getByTestId("request-row").first().click();
   await page.getByTestId("json-tree").waitFor();
@@ -67,6 +80,10 @@ for (const colorScheme of ["light", "dark"] as const) {
   await shot("dashboard-hex");
   await page.getByTestId("request-row").nth(2).click();
   await page.getByTestId("form-fields").waitFor();
+  await shot("dashboard-duplicate");
+  await page.getByTestId("group-retries").check();
+  await page.getByTestId("group-toggle").click();
+  await shot("dashboard-grouped");
   await shot("dashboard-form");
   await page.getByRole("tab", { name: "Raw" }).click();
   await shot("dashboard-raw");

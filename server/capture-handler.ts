@@ -64,7 +64,10 @@ export function createCaptureHandler(options: CaptureHandlerOptions) {
         tooLarge: read.tooLarge,
         remoteAddr: remoteAddress(req.socket.remoteAddress, headers, trustedProxies),
       },
-      { save: (record) => insertCapturedRequest(database.db, record) },
+      {
+        findBin: (binId) => database.bins.get(binId),
+        save: (record) => insertCapturedRequest(database.db, record),
+      },
     );
     send(res, outcome.reply, read.tooLarge !== undefined && !read.drained);
     if (outcome.stored) database.publisher.publish(outcome.stored);

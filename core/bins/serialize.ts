@@ -1,6 +1,9 @@
+import { type BinSettings, readBinSettings } from "./settings";
+
 export interface BinRow {
   id: string;
   name: string | null;
+  settings: unknown;
   createdAt: Date;
 }
 
@@ -9,6 +12,7 @@ export interface BinJson {
   name: string | null;
   captureUrl: string;
   dashboardUrl: string;
+  settings: BinSettings;
   createdAt: string;
 }
 
@@ -22,6 +26,7 @@ export function toBinJson(bin: BinRow, origin: string): BinJson {
     name: bin.name,
     captureUrl: captureUrl(origin, bin.id),
     dashboardUrl: `${origin}/bins/${bin.id}`,
+    settings: readBinSettings(bin.settings),
     createdAt: bin.createdAt.toISOString(),
   };
 }

@@ -38,7 +38,7 @@ export function viewBody(contentType: string | null, text: string | null, size: 
   const type = mediaType(contentType);
   if (looksLikeJson(type, text)) {
     try {
-      return { kind: "json", value: JSON.parse(text) };
+      return { kind: "json", value: JSON.parse(text.replace(/^\ufeff/, "")) };
     } catch {
       return { kind: "text", text, language: "plain" };
     }

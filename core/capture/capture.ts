@@ -1,3 +1,5 @@
+import type { BinSettings } from "../bins/settings";
+import { duplicateKey } from "../duplicates/duplicate-key";
 import { toRequestSummary } from "../requests/serialize";
 import type { HeaderPair, RequestSummary, StoredRequestSummary } from "../requests/types";
 import { headerValue } from "./header-pairs";
@@ -15,13 +17,22 @@ export interface IncomingCapture {
   remoteAddr: string | null;
 }
 
-export type CaptureRecord = Omit<StoredRequestSummary, "id" | "receivedAt"> & {
+export type CaptureRecord = Omit<
+  StoredRequestSummary,
+  "id" | "receivedAt" | "occurrence" | "duplicateOf" | "deliveries"
+> & {
   headers: HeaderPair[];
   body: Buffer;
 };
 
+/** What capture needs to know of a bin. */
+export interface CaptureBin {
+  settings: BinSettings;
+}
+
 export interface CaptureStore {
-  /** Commits the record and returns its stored summary, or null when the bin does not exist. */
+  findBin(binId: string): Promise<CaptureBin | null>;
+  /** Commits the record and returns its stored summary, or null when the bin no longer exists. */
   save(record: CaptureRecord): Promise<StoredRequestSummary | null>;
 }
 
@@ -47,6 +58,16 @@ function json(status: number, payload: unknown, extra: Record<string, string> = 
   };
 }
 
+function binNotFound(): CaptureReply {
+  return json(404, {
+    ok: false,
+    error: {
+      code: "bin_not_found",
+      message: "No bin exists at this capture URL. Create one in the dashboard.",
+    },
+  });
+}
+
 function formatBytes(bytes: number): string {
   return bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MiB` : `${bytes} bytes`;
 }
@@ -56,7 +77,15 @@ function formatBytes(bytes: number): string {
  * the store has committed, so a sender that receives a 2xx can rely on the request being kept.
  */
 export async function captureRequest(input: IncomingCapture, store: CaptureStore): Promise<CaptureOutcome> {
+  const bin = await store.findBin(input.binId);
+  if (!bin) return { reply: binNotFound() };
   const responseStatus = input.tooLarge ? 413 : 200;
+  const contentType = headerValue(input.headers, "content-type") ?? null;
+  // A body refused as too large has no bytes to fingerprint; provider ids in headers still count.
+  const identity = duplicateKey(
+    { method: input.method, path: input.path, headers: input.headers, body: input.body, contentType },
+    input.tooLarge ? { ...bin.settings.duplicates, fingerprint: false } : bin.settings.duplicates,
+  );
   const row = await store.save({
     binId: input.binId,
     method: input.method,
@@ -64,23 +93,15 @@ export async function captureRequest(input: IncomingCapture, store: CaptureStore
     query: input.query,
     headers: input.headers,
     body: input.body,
-    contentType: headerValue(input.headers, "content-type") ?? null,
+    contentType,
     bodySize: input.tooLarge ? input.tooLarge.declaredSize : input.body.length,
     bodyTooLarge: Boolean(input.tooLarge),
     remoteAddr: input.remoteAddr,
     responseStatus,
+    dedupKey: identity?.key ?? null,
+    dedupSource: identity?.source ?? null,
   });
-  if (!row) {
-    return {
-      reply: json(404, {
-        ok: false,
-        error: {
-          code: "bin_not_found",
-          message: "No bin exists at this capture URL. Create one in the dashboard.",
-        },
-      }),
-    };
-  }
+  if (!row) return { reply: binNotFound() };
   const stored = toRequestSummary(row);
   const idHeader = { [REQUEST_ID_HEADER]: stored.id };
   if (input.tooLarge) {

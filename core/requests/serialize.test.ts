@@ -16,6 +16,11 @@ const stored: StoredRequest = {
   remoteAddr: "203.0.113.7",
   responseStatus: 200,
   receivedAt,
+  dedupKey: null,
+  dedupSource: null,
+  occurrence: null,
+  duplicateOf: null,
+  deliveries: null,
   headers: [
     ["Content-Type", "application/json"],
     ["X-Repeat", "1"],
@@ -36,6 +41,7 @@ const expectedSummary = {
   remoteAddr: "203.0.113.7",
   responseStatus: 200,
   receivedAt: "2024-05-06T07:08:09.123Z",
+  duplicate: null,
 };
 
 describe("toRequestSummary", () => {
@@ -94,5 +100,38 @@ describe("toRequestDetail", () => {
   it("decodes a UTF-8 body", () => {
     const detail = toRequestDetail({ ...stored, body: Buffer.from("café ✓", "utf8") });
     expect(detail.bodyText).toBe("café ✓");
+  });
+});
+
+describe("duplicate info", () => {
+  const keyed = { ...stored, dedupKey: "github-delivery:abc", dedupSource: "github-delivery" };
+
+  it("marks a first delivery as the first of its key, pointing to itself", () => {
+    expect(toRequestSummary({ ...keyed, occurrence: 1, duplicateOf: null, deliveries: 3 }).duplicate).toEqual(
+      {
+        isDuplicate: false,
+        key: "github-delivery:abc",
+        keySource: "github-delivery",
+        firstId: "42",
+        occurrence: 1,
+        deliveries: 3,
+      },
+    );
+  });
+
+  it("marks a later delivery as a duplicate of the first", () => {
+    expect(
+      toRequestSummary({ ...keyed, occurrence: 2, duplicateOf: 7, deliveries: 2 }).duplicate,
+    ).toMatchObject({
+      isDuplicate: true,
+      firstId: "7",
+      occurrence: 2,
+    });
+  });
+
+  it("never reports fewer deliveries than the occurrence it has seen", () => {
+    expect(
+      toRequestSummary({ ...keyed, occurrence: 4, duplicateOf: 7, deliveries: null }).duplicate?.deliveries,
+    ).toBe(4);
   });
 });

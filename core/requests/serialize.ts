@@ -1,5 +1,23 @@
 import { bodyAsText } from "../body/decode-body";
-import type { RequestDetail, RequestSummary, StoredRequest, StoredRequestSummary } from "./types";
+import type {
+  DuplicateInfo,
+  RequestDetail,
+  RequestSummary,
+  StoredRequest,
+  StoredRequestSummary,
+} from "./types";
+
+function duplicateInfo(row: StoredRequestSummary): DuplicateInfo | null {
+  if (row.dedupKey === null || row.dedupSource === null || row.occurrence === null) return null;
+  return {
+    isDuplicate: row.occurrence > 1,
+    key: row.dedupKey,
+    keySource: row.dedupSource,
+    firstId: String(row.duplicateOf ?? row.id),
+    occurrence: row.occurrence,
+    deliveries: Math.max(row.deliveries ?? row.occurrence, row.occurrence),
+  };
+}
 
 export function toRequestSummary(row: StoredRequestSummary): RequestSummary {
   return {
@@ -14,6 +32,7 @@ export function toRequestSummary(row: StoredRequestSummary): RequestSummary {
     remoteAddr: row.remoteAddr,
     responseStatus: row.responseStatus,
     receivedAt: row.receivedAt.toISOString(),
+    duplicate: duplicateInfo(row),
   };
 }
 

@@ -14,6 +14,12 @@ export interface StoredRequestSummary {
   remoteAddr: string | null;
   responseStatus: number;
   receivedAt: Date;
+  dedupKey: string | null;
+  dedupSource: string | null;
+  occurrence: number | null;
+  duplicateOf: number | null;
+  /** How many deliveries of this key the bin has seen so far. */
+  deliveries: number | null;
 }
 
 export interface StoredRequest extends StoredRequestSummary {
@@ -34,6 +40,20 @@ export interface RequestSummary {
   remoteAddr: string | null;
   responseStatus: number;
   receivedAt: string;
+  /** Null when the request carries no event identity (and fingerprinting is off). */
+  duplicate: DuplicateInfo | null;
+}
+
+export interface DuplicateInfo {
+  isDuplicate: boolean;
+  key: string;
+  keySource: string;
+  /** The first delivery of this key (this request itself when it is the first). */
+  firstId: string;
+  /** 1 for the first delivery, 2 for the first retry, … */
+  occurrence: number;
+  /** Deliveries of this key seen so far, this one included. */
+  deliveries: number;
 }
 
 /** A request with everything that was sent. */

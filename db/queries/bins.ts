@@ -23,3 +23,12 @@ export async function deleteBin(db: Database, id: string): Promise<boolean> {
   const deleted = await db.delete(bins).where(eq(bins.id, id)).returning({ id: bins.id });
   return deleted.length > 0;
 }
+
+export async function updateBin(
+  db: Database,
+  id: string,
+  changes: Partial<Pick<NewBin, "name" | "settings">>,
+): Promise<Bin | null> {
+  const [row] = await db.update(bins).set(changes).where(eq(bins.id, id)).returning();
+  return row ?? null;
+}

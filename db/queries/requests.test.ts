@@ -25,6 +25,8 @@ function record(binId: string, overrides: Partial<CaptureRecord> = {}): CaptureR
     bodyTooLarge: false,
     remoteAddr: "127.0.0.1",
     responseStatus: 200,
+    dedupKey: null,
+    dedupSource: null,
     ...overrides,
   };
 }
@@ -70,6 +72,43 @@ describe.each(drivers)("captured requests on %s", (driver) => {
     expect(second.map((r) => r.path)).toEqual(["/2", "/1"]);
     const after = await listRequestSummariesAfter(db, { binId: bin.id, after: ids[2] ?? 0, limit: 10 });
     expect(after.map((r) => r.path)).toEqual(["/3", "/4"]);
+  });
+
+  it("numbers 50 simultaneous deliveries of one key 1…50, exactly one first, all stored", async () => {
+    const { db } = database();
+    const bin = await newBin();
+    const key = { dedupKey: "github-delivery:storm", dedupSource: "github-delivery" };
+    const saved = await Promise.all(
+      Array.from({ length: 50 }, () => insertCapturedRequest(db, record(bin.id, key))),
+    );
+    const occurrences = saved.map((row) => row?.occurrence).sort((a, b) => (a ?? 0) - (b ?? 0));
+    expect(occurrences).toEqual(Array.from({ length: 50 }, (_, index) => index + 1));
+    const first = saved.find((row) => row?.occurrence === 1);
+    expect(first?.duplicateOf).toBeNull();
+    for (const row of saved) if (row !== first) expect(row?.duplicateOf).toBe(first?.id);
+    const stored = await listRequestSummaries(db, { binId: bin.id, limit: 100 });
+    expect(stored).toHaveLength(50);
+    expect(new Set(stored.map((row) => row.deliveries))).toEqual(new Set([50]));
+    const visible = await listRequestSummaries(db, { binId: bin.id, limit: 100, hideDuplicates: true });
+    expect(visible.map((row) => row.id)).toEqual([first?.id]);
+  });
+
+  it("keeps keys apart per bin and leaves keyless requests unnumbered", async () => {
+    const { db } = database();
+    const [a, b] = [await newBin(), await newBin()];
+    const key = { dedupKey: "webhook-id:msg_1", dedupSource: "webhook-id" };
+    expect((await insertCapturedRequest(db, record(a.id, key)))?.occurrence).toBe(1);
+    expect((await insertCapturedRequest(db, record(b.id, key)))?.occurrence).toBe(1);
+    expect((await insertCapturedRequest(db, record(a.id, key)))?.occurrence).toBe(2);
+    const plain = await insertCapturedRequest(db, record(a.id));
+    expect(plain?.occurrence).toBeNull();
+    expect(plain?.duplicateOf).toBeNull();
+  });
+
+  it("does not number a delivery to a missing bin", async () => {
+    const { db } = database();
+    const key = { dedupKey: "fingerprint:x", dedupSource: "fingerprint" };
+    expect(await insertCapturedRequest(db, record("missing-bin", key))).toBeNull();
   });
 
   it("does not show one bin's requests in another", async () => {

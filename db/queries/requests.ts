@@ -1,8 +1,8 @@
-import { and, asc, desc, eq, gt, inArray, lt } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
 import type { CaptureRecord } from "../../core/capture/capture";
 import type { StoredRequest, StoredRequestSummary } from "../../core/requests/types";
 import type { Database } from "../client";
-import { capturedRequests } from "../schema";
+import { capturedRequests, deliveryKeys } from "../schema";
 
 const summaryColumns = {
   id: capturedRequests.id,
@@ -16,7 +16,17 @@ const summaryColumns = {
   remoteAddr: capturedRequests.remoteAddr,
   responseStatus: capturedRequests.responseStatus,
   receivedAt: capturedRequests.receivedAt,
+  dedupKey: capturedRequests.dedupKey,
+  dedupSource: capturedRequests.dedupSource,
+  occurrence: capturedRequests.occurrence,
+  duplicateOf: capturedRequests.duplicateOf,
+  deliveries: deliveryKeys.deliveries,
 };
+
+const deliveriesJoin = and(
+  eq(deliveryKeys.binId, capturedRequests.binId),
+  eq(deliveryKeys.key, capturedRequests.dedupKey),
+);
 
 const FOREIGN_KEY_VIOLATION = "23503";
 
@@ -28,30 +38,82 @@ function isForeignKeyViolation(error: unknown): boolean {
   return false;
 }
 
-/** Inserts a capture; a missing bin surfaces as the foreign-key violation and returns null, saving a lookup. */
+interface InsertedRow {
+  id: string;
+  received_ms: number | string;
+  occurrence: number | null;
+  duplicate_of: string | null;
+}
+
+function firstRow<Row>(result: unknown): Row | undefined {
+  // postgres.js hands back the rows themselves, PGlite an object holding them.
+  const rows = Array.isArray(result) ? result : (result as { rows: Row[] }).rows;
+  return rows[0] as Row | undefined;
+}
+
+/**
+ * Stores a capture and numbers its delivery in one statement (one round trip, one transaction):
+ * the request's id is drawn first, the key's row is upserted with it (its row lock orders
+ * concurrent deliveries of one key), and the request is inserted with the resulting occurrence.
+ * A missing bin surfaces as a foreign-key violation and returns null, saving a lookup.
+ */
 export async function insertCapturedRequest(
   db: Database,
   record: CaptureRecord,
 ): Promise<StoredRequestSummary | null> {
+  const statement = sql`
+    with new_request as (select nextval(pg_get_serial_sequence('captured_requests', 'id')) as id),
+    delivery as (
+      insert into delivery_keys (bin_id, key, first_request_id)
+      select ${record.binId}, ${record.dedupKey}::text, id from new_request where ${record.dedupKey}::text is not null
+      on conflict (bin_id, key) do update
+        set deliveries = delivery_keys.deliveries + 1, last_seen_at = now()
+      returning deliveries, first_request_id
+    )
+    insert into captured_requests (id, bin_id, method, path, query, headers, body, content_type, body_size,
+      body_too_large, remote_addr, response_status, dedup_key, dedup_source, occurrence, duplicate_of)
+    select new_request.id, ${record.binId}, ${record.method}, ${record.path}, ${record.query},
+      ${JSON.stringify(record.headers)}::jsonb, ${record.body}::bytea, ${record.contentType}::text,
+      ${record.bodySize}::bigint, ${record.bodyTooLarge}::boolean, ${record.remoteAddr}::text,
+      ${record.responseStatus}::integer, ${record.dedupKey}::text, ${record.dedupSource}::text,
+      delivery.deliveries, case when delivery.deliveries > 1 then delivery.first_request_id end
+    from new_request left join delivery on true
+    returning id::text, (extract(epoch from received_at) * 1000)::float8 as received_ms, occurrence,
+      duplicate_of::text`;
+  let row: InsertedRow | undefined;
   try {
-    const [row] = await db.insert(capturedRequests).values(record).returning(summaryColumns);
-    return row ?? null;
+    row = firstRow<InsertedRow>(await db.execute(statement));
   } catch (error) {
     if (isForeignKeyViolation(error)) return null;
     throw error;
   }
+  if (!row) throw new Error("the capture insert returned no row");
+  const { headers: _headers, body: _body, ...summary } = record;
+  return {
+    ...summary,
+    id: Number(row.id),
+    receivedAt: new Date(Number(row.received_ms)),
+    occurrence: row.occurrence,
+    duplicateOf: row.duplicate_of === null ? null : Number(row.duplicate_of),
+    deliveries: row.occurrence,
+  };
 }
 
 /** Newest first, keyset-paginated on the (bin_id, id desc) index so deep pages cost the same as the first. */
 export function listRequestSummaries(
   db: Database,
-  params: { binId: string; limit: number; before?: number },
+  params: { binId: string; limit: number; before?: number; hideDuplicates?: boolean },
 ): Promise<StoredRequestSummary[]> {
   const conditions = [eq(capturedRequests.binId, params.binId)];
   if (params.before !== undefined) conditions.push(lt(capturedRequests.id, params.before));
+  if (params.hideDuplicates) {
+    const firstDelivery = or(isNull(capturedRequests.occurrence), lte(capturedRequests.occurrence, 1));
+    if (firstDelivery) conditions.push(firstDelivery);
+  }
   return db
     .select(summaryColumns)
     .from(capturedRequests)
+    .leftJoin(deliveryKeys, deliveriesJoin)
     .where(and(...conditions))
     .orderBy(desc(capturedRequests.id))
     .limit(params.limit);
@@ -65,6 +127,7 @@ export function listRequestSummariesAfter(
   return db
     .select(summaryColumns)
     .from(capturedRequests)
+    .leftJoin(deliveryKeys, deliveriesJoin)
     .where(and(eq(capturedRequests.binId, params.binId), gt(capturedRequests.id, params.after)))
     .orderBy(asc(capturedRequests.id))
     .limit(params.limit);
@@ -75,6 +138,7 @@ export function getRequestSummariesByIds(db: Database, ids: number[]): Promise<S
   return db
     .select(summaryColumns)
     .from(capturedRequests)
+    .leftJoin(deliveryKeys, deliveriesJoin)
     .where(inArray(capturedRequests.id, ids))
     .orderBy(asc(capturedRequests.id));
 }
@@ -84,8 +148,9 @@ export async function getRequest(
   params: { binId: string; id: number },
 ): Promise<StoredRequest | null> {
   const [row] = await db
-    .select()
+    .select({ ...summaryColumns, headers: capturedRequests.headers, body: capturedRequests.body })
     .from(capturedRequests)
+    .leftJoin(deliveryKeys, deliveriesJoin)
     .where(and(eq(capturedRequests.binId, params.binId), eq(capturedRequests.id, params.id)));
   return row ?? null;
 }

@@ -66,6 +66,7 @@ test.describe("bins API", () => {
       name: "mine",
       captureUrl: bin.captureUrl,
       dashboardUrl: bin.dashboardUrl,
+      settings: { duplicates: { fingerprint: true } },
       createdAt: bin.createdAt,
     });
     expect(JSON.stringify(json)).not.toContain(bin.token);

@@ -38,6 +38,7 @@ test.describe("requests API", () => {
         "bodySize",
         "bodyTooLarge",
         "contentType",
+        "duplicate",
         "id",
         "method",
         "path",

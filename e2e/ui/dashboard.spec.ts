@@ -139,3 +139,43 @@ test("shows a request that landed while the browser was offline once it is back"
   await nodeHttp(`${captureUrl}/after`, { body: "y" });
   await expect(page.getByTestId("request-row")).toHaveCount(2);
 });
+
+test("flags redeliveries, links to the first and groups them", async ({ page }) => {
+  const captureUrl = await createBinInBrowser(page, "retries");
+  const headers = {
+    "Content-Type": "application/json",
+    "X-GitHub-Delivery": "d-1",
+    "X-GitHub-Event": "ping",
+  };
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    await nodeHttp(`${captureUrl}/github?attempt=${attempt}`, {
+      headers,
+      body: '{"zen":"Keep it logically awesome."}',
+    });
+  }
+  await nodeHttp(`${captureUrl}/other`, { body: "unrelated" });
+  const rows = page.getByTestId("request-row");
+  await expect(rows).toHaveCount(4);
+  await expect(rows.nth(1)).toContainText("3rd delivery");
+  await expect(rows.nth(2)).toContainText("2nd delivery");
+  await expect(rows.nth(3)).toContainText("×3");
+
+  await rows.nth(1).click();
+  const notice = page.getByTestId("duplicate-notice");
+  await expect(notice).toContainText("3rd delivery of the same event (X-GitHub-Delivery d-1)");
+  await notice.getByRole("button", { name: "Show the first delivery" }).click();
+  await expect(page.getByTestId("detail-path")).toHaveText("/github?attempt=1");
+  await expect(notice).toContainText("First of 3 deliveries");
+
+  await page.getByTestId("group-retries").check();
+  await expect(rows).toHaveCount(2);
+  const toggle = page.getByTestId("group-toggle");
+  await expect(toggle).toHaveText("▸ delivered 3×");
+  await toggle.click();
+  await expect(rows).toHaveCount(4);
+  await expect(toggle).toHaveAttribute("aria-expanded", "true");
+
+  // A further retry arrives live and the group's count follows.
+  await nodeHttp(`${captureUrl}/github?attempt=4`, { headers, body: "{}" });
+  await expect(toggle).toHaveText("▾ delivered 4×");
+});

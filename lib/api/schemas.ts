@@ -1,8 +1,11 @@
 import { z } from "zod";
+import { binSettingsPatchSchema } from "@/core/bins/settings";
 
-export const createBinSchema = z.strictObject({
-  name: z.string().trim().max(100, "name must be at most 100 characters").nullish(),
-});
+const binName = z.string().trim().max(100, "name must be at most 100 characters").nullish();
+
+export const createBinSchema = binSettingsPatchSchema.extend({ name: binName });
+
+export const updateBinSchema = binSettingsPatchSchema.extend({ name: binName });
 
 export const binParamsSchema = z.object({ binId: z.string() });
 
@@ -14,6 +17,7 @@ export const requestIdSchema = z
 export const listRequestsQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),
   before: requestIdSchema.optional(),
+  duplicates: z.enum(["show", "hide"], { message: 'duplicates must be "show" or "hide"' }).default("show"),
 });
 
 export const lastEventIdSchema = requestIdSchema.optional();

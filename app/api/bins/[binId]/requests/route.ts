@@ -7,7 +7,7 @@ import { listRequestsQuerySchema } from "@/lib/api/schemas";
 
 type Context = { params: Promise<{ binId: string }> };
 
-// GET /api/bins/:binId/requests?limit=&before=: newest first; pass nextCursor as `before` for older ones.
+// GET /api/bins/:binId/requests?limit=&before=&duplicates=hide: newest first; nextCursor is the next `before`.
 export const GET = apiRoute(async (request: NextRequest, context: Context) => {
   const { database, bin } = await authorizeBin(request, (await context.params).binId);
   const query = parseWith(
@@ -19,6 +19,7 @@ export const GET = apiRoute(async (request: NextRequest, context: Context) => {
     binId: bin.id,
     limit: query.limit,
     before: query.before,
+    hideDuplicates: query.duplicates === "hide",
   });
   const last = rows.at(-1);
   return Response.json({
