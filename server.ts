@@ -17,6 +17,7 @@ async function main(): Promise<void> {
     database,
     maxBodyBytes: config.MAX_BODY_BYTES,
     trustedProxies: config.TRUST_PROXY,
+    publicUrl: config.PUBLIC_URL,
   });
 
   // Webhook senders put signatures and tokens in headers; Node's default 16 KiB would refuse some.

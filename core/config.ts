@@ -13,6 +13,7 @@ const configSchema = z.object({
   HOST: optionalString.transform((value) => value ?? "0.0.0.0"),
   DATABASE_URL: optionalString,
   HOOKSCOPE_DATA_DIR: optionalString.transform((value) => value ?? ".data"),
+  HOOKSCOPE_SECRET_KEY: optionalString,
   PUBLIC_URL: optionalString.pipe(
     z.url({ protocol: /^https?$/, message: "PUBLIC_URL must be an absolute http(s) URL" }).optional(),
   ),

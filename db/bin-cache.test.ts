@@ -3,7 +3,7 @@ import type { CaptureBin } from "../core/capture/capture";
 import { BinCache } from "./bin-cache";
 
 function bin(fingerprint = true): CaptureBin {
-  return { settings: { duplicates: { fingerprint } } };
+  return { settings: { duplicates: { fingerprint }, signing: { scheme: "auto" } }, secrets: [] };
 }
 
 /** A loader that counts its calls per id and answers from a table that tests can change. */

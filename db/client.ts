@@ -8,8 +8,10 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
+import { openSecrets } from "../core/bins/secrets";
 import { readBinSettings } from "../core/bins/settings";
 import { loadConfig } from "../core/config";
+import { resolveSecretKey } from "../core/secrets/secret-key";
 import { BinCache } from "./bin-cache";
 import { acquireDirectoryLock } from "./directory-lock";
 import {
@@ -35,6 +37,7 @@ export interface DatabaseHandle {
   publisher: CapturePublisher;
   /** Bins as capture sees them, cached briefly. */
   bins: BinCache;
+  secretKey: Buffer | null;
   /** Call after changing or deleting a bin: drops it from every instance's cache. */
   binChanged(binId: string): void;
   close(): Promise<void>;
@@ -42,14 +45,18 @@ export interface DatabaseHandle {
 
 const BIN_CHANNEL = "hookscope_bins";
 
-function binCache(db: Database): BinCache {
+function binCache(db: Database, secretKey: Buffer | null): BinCache {
   return new BinCache(async (binId) => {
     const bin = await getBin(db, binId);
-    return bin ? { settings: readBinSettings(bin.settings) } : null;
+    return bin
+      ? { settings: readBinSettings(bin.settings), secrets: openSecrets(bin.secretsSealed, secretKey) }
+      : null;
   });
 }
 
 export interface OpenOptions {
+  /** Seals and unseals bin secrets; null when none is configured (a server database without a key). */
+  secretKey?: Buffer | null;
   /** postgres.js connection string; when absent, PGlite is used. */
   databaseUrl?: string;
   /** PGlite's folder, or `memory://` for a throwaway in-memory database (tests). */
@@ -62,7 +69,7 @@ function logError(context: string) {
   return (error: unknown) => console.error(`[hookscope] ${context}:`, error);
 }
 
-async function openPostgres(url: string): Promise<DatabaseHandle> {
+async function openPostgres(url: string, secretKey: Buffer | null): Promise<DatabaseHandle> {
   // Several instances may start together: migrate on one connection holding a session advisory lock.
   const migrator = postgres(url, { max: 1, onnotice: () => {} });
   try {
@@ -81,7 +88,7 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
       logError("cross-instance event"),
     );
   });
-  const bins = binCache(db);
+  const bins = binCache(db, secretKey);
   const binListener = await sql.listen(BIN_CHANNEL, (binId) => bins.invalidate(binId));
   return {
     driver: "postgres",
@@ -89,6 +96,7 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
     events,
     publisher: postgresPublisher(events, sql, instanceId, logError("NOTIFY")),
     bins,
+    secretKey,
     binChanged(binId) {
       bins.invalidate(binId);
       sql.notify(BIN_CHANNEL, binId).catch(logError("NOTIFY"));
@@ -101,7 +109,7 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
   };
 }
 
-async function openPglite(dataDir: string): Promise<DatabaseHandle> {
+async function openPglite(dataDir: string, secretKey: Buffer | null): Promise<DatabaseHandle> {
   const inMemory = dataDir === "memory://";
   let releaseLock = () => {};
   let pglite: PGlite;
@@ -119,13 +127,14 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
     const db = drizzlePglite(pglite, { schema, casing: "snake_case" });
     await migratePglite(db, { migrationsFolder: path.resolve(migrationsFolder) });
     const events = new CaptureEvents();
-    const bins = binCache(db as unknown as Database);
+    const bins = binCache(db as unknown as Database, secretKey);
     return {
       driver: "pglite",
       db: db as unknown as Database,
       events,
       publisher: localPublisher(events),
       bins,
+      secretKey,
       binChanged: (binId) => bins.invalidate(binId),
       async close() {
         await pglite.close();
@@ -140,7 +149,10 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
 
 /** Opens a database and brings its schema up to date. */
 export function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
-  return options.databaseUrl ? openPostgres(options.databaseUrl) : openPglite(options.dataDir ?? ".data");
+  const secretKey = options.secretKey ?? null;
+  return options.databaseUrl
+    ? openPostgres(options.databaseUrl, secretKey)
+    : openPglite(options.dataDir ?? ".data", secretKey);
 }
 
 // The custom server and Next's bundled route code are two copies of this module in one process;
@@ -153,9 +165,15 @@ export function getDatabase(): Promise<DatabaseHandle> {
   const store = globalThis as GlobalWithDatabase;
   if (!store[GLOBAL_KEY]) {
     const config = loadConfig();
+    const secretKey = resolveSecretKey({
+      setting: config.HOOKSCOPE_SECRET_KEY,
+      // Only the embedded database keeps its key beside its data; a server database needs it configured.
+      dataDir: config.DATABASE_URL ? undefined : config.HOOKSCOPE_DATA_DIR,
+    });
     store[GLOBAL_KEY] = openDatabase({
       databaseUrl: config.DATABASE_URL,
       dataDir: config.HOOKSCOPE_DATA_DIR,
+      secretKey,
     });
   }
   return store[GLOBAL_KEY];

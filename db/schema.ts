@@ -14,6 +14,7 @@ import {
 } from "drizzle-orm/pg-core";
 import type { BinSettings } from "../core/bins/settings";
 import type { HeaderPair } from "../core/requests/types";
+import type { SignatureVerdict } from "../core/signatures/types";
 
 // drizzle-orm has no bytea column; raw bodies must round-trip byte for byte on both drivers.
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
@@ -30,6 +31,8 @@ export const bins = pgTable("bins", {
   // Per-bin behaviour (signature scheme, responses, forwarding) lives here as later features add it.
   // Read through readBinSettings, which fills in defaults for whatever an older version stored.
   settings: jsonb().$type<Partial<BinSettings>>().notNull().default({}),
+  // The signing secrets ({current, previous}) sealed with AES-256-GCM; never returned by the API.
+  secretsSealed: text(),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -59,6 +62,10 @@ export const capturedRequests = pgTable(
     occurrence: integer(),
     /** For a repeated delivery, the first request that carried its key. */
     duplicateOf: bigint({ mode: "number" }),
+    /** valid | invalid | missing | expired | unchecked; a column of its own so lists can filter on it. */
+    signatureVerdict: text(),
+    /** The full verdict: scheme, reason, and what was compared. */
+    signature: jsonb().$type<SignatureVerdict>(),
     /** The status Hookscope answered the sender with. */
     responseStatus: integer().notNull(),
     receivedAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),

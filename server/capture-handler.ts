@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { type CaptureReply, captureRequest } from "../core/capture/capture";
 import { headerPairsFromRaw } from "../core/capture/header-pairs";
 import { parseCaptureUrl } from "../core/capture/parse-capture-url";
+import { publicOrigin } from "../core/capture/public-origin";
 import { remoteAddress } from "../core/capture/remote-address";
 import type { DatabaseHandle } from "../db/client";
 import { insertCapturedRequest } from "../db/queries/requests";
@@ -11,6 +12,7 @@ export interface CaptureHandlerOptions {
   database: DatabaseHandle;
   maxBodyBytes: number;
   trustedProxies: number;
+  publicUrl?: string;
 }
 
 // What a captured sender can get back must never be able to script or be sniffed as something else.
@@ -43,7 +45,7 @@ function errorReply(status: number, code: string, message: string): CaptureReply
  * as sent (raw header order and casing, no added x-forwarded-* headers, an unnormalised path).
  */
 export function createCaptureHandler(options: CaptureHandlerOptions) {
-  const { database, maxBodyBytes, trustedProxies } = options;
+  const { database, maxBodyBytes, trustedProxies, publicUrl } = options;
   const drainLimit = Math.max(2 * maxBodyBytes, 32 * MiB);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -63,6 +65,14 @@ export function createCaptureHandler(options: CaptureHandlerOptions) {
         body: read.body,
         tooLarge: read.tooLarge,
         remoteAddr: remoteAddress(req.socket.remoteAddress, headers, trustedProxies),
+        origin: publicOrigin({
+          publicUrl,
+          trustedProxies,
+          host: req.headers.host,
+          forwardedHost: req.headers["x-forwarded-host"]?.toString(),
+          forwardedProto: req.headers["x-forwarded-proto"]?.toString(),
+          protocol: "encrypted" in req.socket ? "https" : "http",
+        }),
       },
       {
         findBin: (binId) => database.bins.get(binId),

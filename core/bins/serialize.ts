@@ -1,3 +1,5 @@
+import type { Secret } from "../signatures/types";
+import { secretHints } from "./secrets";
 import { type BinSettings, readBinSettings } from "./settings";
 
 export interface BinRow {
@@ -7,12 +9,23 @@ export interface BinRow {
   createdAt: Date;
 }
 
+export interface BinSigningJson {
+  scheme: string;
+  customScheme: BinSettings["signing"]["custom"] | null;
+  /** A masked hint (`whse…3f9c`), never the secret. */
+  secretHint: string | null;
+  previousSecretHint: string | null;
+  /** False when the stored secrets cannot be decrypted with this server's key. */
+  secretsReadable: boolean;
+}
+
 export interface BinJson {
   id: string;
   name: string | null;
   captureUrl: string;
   dashboardUrl: string;
-  settings: BinSettings;
+  settings: { duplicates: BinSettings["duplicates"] };
+  signing: BinSigningJson;
   createdAt: string;
 }
 
@@ -20,13 +33,19 @@ export function captureUrl(origin: string, binId: string): string {
   return `${origin}/h/${binId}`;
 }
 
-export function toBinJson(bin: BinRow, origin: string): BinJson {
+export function toBinJson(bin: BinRow, origin: string, secrets: readonly Secret[] | null): BinJson {
+  const settings = readBinSettings(bin.settings);
   return {
     id: bin.id,
     name: bin.name,
     captureUrl: captureUrl(origin, bin.id),
     dashboardUrl: `${origin}/bins/${bin.id}`,
-    settings: readBinSettings(bin.settings),
+    settings: { duplicates: settings.duplicates },
+    signing: {
+      scheme: settings.signing.scheme,
+      customScheme: settings.signing.custom ?? null,
+      ...secretHints(secrets),
+    },
     createdAt: bin.createdAt.toISOString(),
   };
 }

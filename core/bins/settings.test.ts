@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { applySettingsPatch, type BinSettings, binSettingsPatchSchema, readBinSettings } from "./settings";
+import {
+  applySettingsPatch,
+  type BinSettings,
+  binSettingsPatchSchema,
+  readBinSettings,
+  settingsProblem,
+} from "./settings";
 
 describe("readBinSettings", () => {
   it.each([
@@ -11,17 +17,24 @@ describe("readBinSettings", () => {
     ["fingerprint of the wrong type", { duplicates: { fingerprint: "yes" } }],
     ["duplicates set to null", { duplicates: null }],
   ])("fills in defaults from %s", (_label, stored) => {
-    expect(readBinSettings(stored)).toEqual({ duplicates: { fingerprint: true } });
+    expect(readBinSettings(stored)).toEqual({
+      duplicates: { fingerprint: true },
+      signing: { scheme: "auto" },
+    });
   });
 
   it("keeps valid stored settings", () => {
-    const stored = { duplicates: { fingerprint: false, header: "X-Request-Id", jsonPath: "data.id" } };
+    const stored = {
+      duplicates: { fingerprint: false, header: "X-Request-Id", jsonPath: "data.id" },
+      signing: { scheme: "stripe" },
+    };
     expect(readBinSettings(stored)).toEqual(stored);
   });
 
   it("drops keys it does not know", () => {
     expect(readBinSettings({ legacy: 1, duplicates: { fingerprint: false, extra: true } })).toEqual({
       duplicates: { fingerprint: false },
+      signing: { scheme: "auto" },
     });
   });
 
@@ -78,35 +91,45 @@ describe("binSettingsPatchSchema", () => {
 describe("applySettingsPatch", () => {
   const current: BinSettings = {
     duplicates: { fingerprint: true, header: "X-Request-Id", jsonPath: "data.id" },
+    signing: { scheme: "auto" },
   };
 
   it("sets the header without touching the other fields", () => {
     expect(applySettingsPatch(current, { duplicates: { header: "X-Correlation-Id" } })).toEqual({
       duplicates: { fingerprint: true, header: "X-Correlation-Id", jsonPath: "data.id" },
+      signing: { scheme: "auto" },
     });
   });
 
   it("sets the JSON path without touching the other fields", () => {
     expect(applySettingsPatch(current, { duplicates: { jsonPath: "event.id" } })).toEqual({
       duplicates: { fingerprint: true, header: "X-Request-Id", jsonPath: "event.id" },
+      signing: { scheme: "auto" },
     });
   });
 
   it("clears the header with null, leaving no key behind", () => {
     const next = applySettingsPatch(current, { duplicates: { header: null } });
-    expect(next).toEqual({ duplicates: { fingerprint: true, jsonPath: "data.id" } });
+    expect(next).toEqual({
+      duplicates: { fingerprint: true, jsonPath: "data.id" },
+      signing: { scheme: "auto" },
+    });
     expect(Object.keys(next.duplicates)).not.toContain("header");
   });
 
   it("clears the JSON path with null, leaving no key behind", () => {
     const next = applySettingsPatch(current, { duplicates: { jsonPath: null } });
-    expect(next).toEqual({ duplicates: { fingerprint: true, header: "X-Request-Id" } });
+    expect(next).toEqual({
+      duplicates: { fingerprint: true, header: "X-Request-Id" },
+      signing: { scheme: "auto" },
+    });
     expect(Object.keys(next.duplicates)).not.toContain("jsonPath");
   });
 
   it.each([false, true])("sets fingerprint to %s without touching the other fields", (fingerprint) => {
     expect(applySettingsPatch(current, { duplicates: { fingerprint } })).toEqual({
       duplicates: { fingerprint, header: "X-Request-Id", jsonPath: "data.id" },
+      signing: { scheme: "auto" },
     });
   });
 
@@ -123,7 +146,7 @@ describe("applySettingsPatch", () => {
   it("applies several changes at once", () => {
     expect(
       applySettingsPatch(current, { duplicates: { fingerprint: false, header: null, jsonPath: "x[1].y" } }),
-    ).toEqual({ duplicates: { fingerprint: false, jsonPath: "x[1].y" } });
+    ).toEqual({ duplicates: { fingerprint: false, jsonPath: "x[1].y" }, signing: { scheme: "auto" } });
   });
 
   it("never mutates its input", () => {
@@ -137,13 +160,17 @@ describe("applySettingsPatch", () => {
     const patch = binSettingsPatchSchema.parse({ duplicates: { header: " X-Hook-Id ", fingerprint: false } });
     expect(applySettingsPatch(readBinSettings({}), patch)).toEqual({
       duplicates: { fingerprint: false, header: "X-Hook-Id" },
+      signing: { scheme: "auto" },
     });
   });
 });
 
 describe("readBinSettings: stored values of any shape", () => {
   it.each(["garbage", 42, [], true])("falls back to the defaults for %j", (stored) => {
-    expect(readBinSettings(stored)).toEqual({ duplicates: { fingerprint: true } });
+    expect(readBinSettings(stored)).toEqual({
+      duplicates: { fingerprint: true },
+      signing: { scheme: "auto" },
+    });
   });
 
   it("hands out a fresh object each time, so changing one cannot change the defaults", () => {
@@ -152,4 +179,40 @@ describe("readBinSettings: stored values of any shape", () => {
     expect(readBinSettings({ duplicates: "nope" }).duplicates.fingerprint).toBe(true);
     expect(readBinSettings({}).duplicates.fingerprint).toBe(true);
   });
+});
+
+describe("signing settings", () => {
+  it("chooses a scheme and describes a custom one", () => {
+    const next = applySettingsPatch(readBinSettings({}), {
+      scheme: "custom",
+      customScheme: {
+        header: "X-Sig",
+        algorithm: "sha256",
+        encoding: "hex",
+        prefix: "",
+        signs: "body",
+        toleranceSeconds: 300,
+      },
+    });
+    expect(next.signing).toEqual({
+      scheme: "custom",
+      custom: {
+        header: "X-Sig",
+        algorithm: "sha256",
+        encoding: "hex",
+        prefix: "",
+        signs: "body",
+        toleranceSeconds: 300,
+      },
+    });
+    expect(settingsProblem(next)).toBeNull();
+    expect(settingsProblem(applySettingsPatch(next, { customScheme: null }))).toContain("customScheme");
+  });
+
+  it.each([{ scheme: "paypal" }, { secret: "" }, { customScheme: { header: "bad header" } }])(
+    "rejects %j",
+    (patch) => {
+      expect(binSettingsPatchSchema.safeParse(patch).success).toBe(false);
+    },
+  );
 });

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { DEFAULT_DUPLICATE_SETTINGS, type DuplicateSettings } from "../duplicates/duplicate-key";
 import { JSON_PATH_PATTERN } from "../duplicates/json-path";
-
-// RFC 9110 token characters: what a header name may be made of.
-const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,100}$/;
+import { SCHEME_IDS } from "../signatures/schemes";
+import { type CustomSchemeConfig, customSchemeSchema } from "../signatures/schemes/custom";
+import { HEADER_NAME } from "./header-name";
 
 const duplicatesPatchSchema = z.strictObject({
   fingerprint: z.boolean().optional(),
@@ -16,21 +16,43 @@ const duplicatesPatchSchema = z.strictObject({
     .nullish(),
 });
 
+const secretSchema = z.string().min(1, "a secret cannot be empty (send null to remove it)").max(1000);
+
+export const signatureSchemeChoice = z.enum(["auto", "custom", ...SCHEME_IDS], {
+  message: `scheme must be one of: auto, custom, ${SCHEME_IDS.join(", ")}`,
+});
+
 /** What a client may change; `null` clears an optional setting. */
 export const binSettingsPatchSchema = z.strictObject({
   duplicates: duplicatesPatchSchema.optional(),
+  secret: secretSchema.nullish(),
+  previousSecret: secretSchema.nullish(),
+  scheme: signatureSchemeChoice.optional(),
+  customScheme: customSchemeSchema.nullish(),
 });
 export type BinSettingsPatch = z.infer<typeof binSettingsPatchSchema>;
 
+export interface SigningSettings {
+  scheme: string;
+  custom?: CustomSchemeConfig;
+}
+
 export interface BinSettings {
   duplicates: DuplicateSettings;
+  signing: SigningSettings;
 }
+
+const DEFAULT_SIGNING: SigningSettings = { scheme: "auto" };
 
 const storedSchema = z.object({
   duplicates: z
     .object({ fingerprint: z.boolean(), header: z.string().optional(), jsonPath: z.string().optional() })
     .catch(() => ({ ...DEFAULT_DUPLICATE_SETTINGS }))
     .default(() => ({ ...DEFAULT_DUPLICATE_SETTINGS })),
+  signing: z
+    .object({ scheme: z.string(), custom: customSchemeSchema.optional() })
+    .catch(() => ({ ...DEFAULT_SIGNING }))
+    .default(() => ({ ...DEFAULT_SIGNING })),
 });
 
 /** Settings as stored (any older shape), with defaults filled in. */
@@ -39,14 +61,24 @@ export function readBinSettings(stored: unknown): BinSettings {
   return storedSchema.parse(isObject ? stored : {});
 }
 
+/** The settings after a patch; secrets are not settings (they are sealed apart) and are ignored here. */
 export function applySettingsPatch(current: BinSettings, patch: BinSettingsPatch): BinSettings {
-  const next: BinSettings = { duplicates: { ...current.duplicates } };
+  const next: BinSettings = { duplicates: { ...current.duplicates }, signing: { ...current.signing } };
   if (patch.duplicates) {
     const { fingerprint, header, jsonPath } = patch.duplicates;
     if (fingerprint !== undefined) next.duplicates.fingerprint = fingerprint;
     if (header !== undefined) next.duplicates.header = header ?? undefined;
     if (jsonPath !== undefined) next.duplicates.jsonPath = jsonPath ?? undefined;
   }
-  // Stored as plain JSON: undefined keys would otherwise linger as explicit nulls in some paths.
+  if (patch.scheme !== undefined) next.signing.scheme = patch.scheme;
+  if (patch.customScheme !== undefined) next.signing.custom = patch.customScheme ?? undefined;
+  // Stored as plain JSON: undefined keys must not linger.
   return JSON.parse(JSON.stringify(next)) as BinSettings;
+}
+
+/** A custom scheme must be described before it can be chosen. */
+export function settingsProblem(settings: BinSettings): string | null {
+  return settings.signing.scheme === "custom" && !settings.signing.custom
+    ? 'scheme "custom" needs customScheme: {header, algorithm, encoding, prefix, signs}'
+    : null;
 }

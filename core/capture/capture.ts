@@ -2,6 +2,8 @@ import type { BinSettings } from "../bins/settings";
 import { duplicateKey } from "../duplicates/duplicate-key";
 import { toRequestSummary } from "../requests/serialize";
 import type { HeaderPair, RequestSummary, StoredRequestSummary } from "../requests/types";
+import type { Secret, SignatureVerdict } from "../signatures/types";
+import { signatureVerdictFor } from "../signatures/verdict-for";
 import { headerValue } from "./header-pairs";
 
 export interface IncomingCapture {
@@ -15,12 +17,15 @@ export interface IncomingCapture {
   /** Set when the body exceeded the limit: the attempt is kept, its bytes are not. */
   tooLarge?: { declaredSize: number; limit: number };
   remoteAddr: string | null;
+  /** Where senders reach this instance (`https://hooks.example.com`): Twilio and Square sign the URL. */
+  origin: string;
 }
 
 export type CaptureRecord = Omit<
   StoredRequestSummary,
   "id" | "receivedAt" | "occurrence" | "duplicateOf" | "deliveries"
 > & {
+  signatureVerdict: string | null;
   headers: HeaderPair[];
   body: Buffer;
 };
@@ -28,6 +33,8 @@ export type CaptureRecord = Omit<
 /** What capture needs to know of a bin. */
 export interface CaptureBin {
   settings: BinSettings;
+  /** The signing secrets, current first; null when they could not be unsealed (the key changed). */
+  secrets: Secret[] | null;
 }
 
 export interface CaptureStore {
@@ -86,6 +93,13 @@ export async function captureRequest(input: IncomingCapture, store: CaptureStore
     { method: input.method, path: input.path, headers: input.headers, body: input.body, contentType },
     input.tooLarge ? { ...bin.settings.duplicates, fingerprint: false } : bin.settings.duplicates,
   );
+  const signature = input.tooLarge
+    ? ({
+        verdict: "unchecked",
+        scheme: null,
+        reason: "The body was over the size limit and not kept, so its signature cannot be checked.",
+      } satisfies SignatureVerdict)
+    : signatureVerdictFor({ ...input, receivedAt: new Date() }, bin, input.origin);
   const row = await store.save({
     binId: input.binId,
     method: input.method,
@@ -100,6 +114,8 @@ export async function captureRequest(input: IncomingCapture, store: CaptureStore
     responseStatus,
     dedupKey: identity?.key ?? null,
     dedupSource: identity?.source ?? null,
+    signatureVerdict: signature.verdict,
+    signature,
   });
   if (!row) return { reply: binNotFound() };
   const stored = toRequestSummary(row);

@@ -28,6 +28,7 @@ function summary(
           deliveries: duplicate.deliveries ?? duplicate.occurrence,
         }
       : null,
+    signature: null,
   } satisfies RequestSummary;
 }
 

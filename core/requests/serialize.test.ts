@@ -21,6 +21,7 @@ const stored: StoredRequest = {
   occurrence: null,
   duplicateOf: null,
   deliveries: null,
+  signature: null,
   headers: [
     ["Content-Type", "application/json"],
     ["X-Repeat", "1"],
@@ -42,6 +43,7 @@ const expectedSummary = {
   responseStatus: 200,
   receivedAt: "2024-05-06T07:08:09.123Z",
   duplicate: null,
+  signature: null,
 };
 
 describe("toRequestSummary", () => {

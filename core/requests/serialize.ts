@@ -33,6 +33,9 @@ export function toRequestSummary(row: StoredRequestSummary): RequestSummary {
     responseStatus: row.responseStatus,
     receivedAt: row.receivedAt.toISOString(),
     duplicate: duplicateInfo(row),
+    signature: row.signature
+      ? { verdict: row.signature.verdict, scheme: row.signature.scheme, reason: row.signature.reason }
+      : null,
   };
 }
 
@@ -42,5 +45,6 @@ export function toRequestDetail(row: StoredRequest): RequestDetail {
     headers: row.headers,
     bodyBase64: row.body.toString("base64"),
     bodyText: bodyAsText(row.body),
+    signature: row.signature,
   };
 }

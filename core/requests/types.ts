@@ -1,3 +1,5 @@
+import type { SignatureVerdict } from "../signatures/types";
+
 /** A header exactly as the sender wrote it: original name casing, in order, repeats kept. */
 export type HeaderPair = [name: string, value: string];
 
@@ -20,6 +22,7 @@ export interface StoredRequestSummary {
   duplicateOf: number | null;
   /** How many deliveries of this key the bin has seen so far. */
   deliveries: number | null;
+  signature: SignatureVerdict | null;
 }
 
 export interface StoredRequest extends StoredRequestSummary {
@@ -42,7 +45,11 @@ export interface RequestSummary {
   receivedAt: string;
   /** Null when the request carries no event identity (and fingerprinting is off). */
   duplicate: DuplicateInfo | null;
+  /** The signature verdict; null for requests stored before verification existed. */
+  signature: SignatureSummary | null;
 }
+
+export type SignatureSummary = Omit<SignatureVerdict, "details">;
 
 export interface DuplicateInfo {
   isDuplicate: boolean;
@@ -62,4 +69,6 @@ export interface RequestDetail extends RequestSummary {
   bodyBase64: string;
   /** The body as text, or null when it is not valid UTF-8. */
   bodyText: string | null;
+  /** With what was compared: the signed content (abbreviated), expected and received signatures. */
+  signature: SignatureVerdict | null;
 }

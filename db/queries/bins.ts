@@ -27,7 +27,7 @@ export async function deleteBin(db: Database, id: string): Promise<boolean> {
 export async function updateBin(
   db: Database,
   id: string,
-  changes: Partial<Pick<NewBin, "name" | "settings">>,
+  changes: Partial<Pick<NewBin, "name" | "settings" | "secretsSealed">>,
 ): Promise<Bin | null> {
   const [row] = await db.update(bins).set(changes).where(eq(bins.id, id)).returning();
   return row ?? null;

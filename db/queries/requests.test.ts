@@ -27,6 +27,8 @@ function record(binId: string, overrides: Partial<CaptureRecord> = {}): CaptureR
     responseStatus: 200,
     dedupKey: null,
     dedupSource: null,
+    signatureVerdict: null,
+    signature: null,
     ...overrides,
   };
 }

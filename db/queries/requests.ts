@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gt, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
 import type { CaptureRecord } from "../../core/capture/capture";
-import type { StoredRequest, StoredRequestSummary } from "../../core/requests/types";
+import type { HeaderPair, StoredRequest, StoredRequestSummary } from "../../core/requests/types";
+import type { SignatureVerdict } from "../../core/signatures/types";
 import type { Database } from "../client";
 import { capturedRequests, deliveryKeys } from "../schema";
 
@@ -21,6 +22,7 @@ const summaryColumns = {
   occurrence: capturedRequests.occurrence,
   duplicateOf: capturedRequests.duplicateOf,
   deliveries: deliveryKeys.deliveries,
+  signature: capturedRequests.signature,
 };
 
 const deliveriesJoin = and(
@@ -71,11 +73,13 @@ export async function insertCapturedRequest(
       returning deliveries, first_request_id
     )
     insert into captured_requests (id, bin_id, method, path, query, headers, body, content_type, body_size,
-      body_too_large, remote_addr, response_status, dedup_key, dedup_source, occurrence, duplicate_of)
+      body_too_large, remote_addr, response_status, dedup_key, dedup_source, signature_verdict, signature,
+      occurrence, duplicate_of)
     select new_request.id, ${record.binId}, ${record.method}, ${record.path}, ${record.query},
       ${JSON.stringify(record.headers)}::jsonb, ${record.body}::bytea, ${record.contentType}::text,
       ${record.bodySize}::bigint, ${record.bodyTooLarge}::boolean, ${record.remoteAddr}::text,
       ${record.responseStatus}::integer, ${record.dedupKey}::text, ${record.dedupSource}::text,
+      ${record.signatureVerdict}::text, ${record.signature === null ? null : JSON.stringify(record.signature)}::jsonb,
       delivery.deliveries, case when delivery.deliveries > 1 then delivery.first_request_id end
     from new_request left join delivery on true
     returning id::text, (extract(epoch from received_at) * 1000)::float8 as received_ms, occurrence,
@@ -88,7 +92,7 @@ export async function insertCapturedRequest(
     throw error;
   }
   if (!row) throw new Error("the capture insert returned no row");
-  const { headers: _headers, body: _body, ...summary } = record;
+  const { headers: _headers, body: _body, signatureVerdict: _verdict, ...summary } = record;
   return {
     ...summary,
     id: Number(row.id),
@@ -102,10 +106,11 @@ export async function insertCapturedRequest(
 /** Newest first, keyset-paginated on the (bin_id, id desc) index so deep pages cost the same as the first. */
 export function listRequestSummaries(
   db: Database,
-  params: { binId: string; limit: number; before?: number; hideDuplicates?: boolean },
+  params: { binId: string; limit: number; before?: number; hideDuplicates?: boolean; verdict?: string },
 ): Promise<StoredRequestSummary[]> {
   const conditions = [eq(capturedRequests.binId, params.binId)];
   if (params.before !== undefined) conditions.push(lt(capturedRequests.id, params.before));
+  if (params.verdict) conditions.push(eq(capturedRequests.signatureVerdict, params.verdict));
   if (params.hideDuplicates) {
     const firstDelivery = or(isNull(capturedRequests.occurrence), lte(capturedRequests.occurrence, 1));
     if (firstDelivery) conditions.push(firstDelivery);
@@ -153,4 +158,61 @@ export async function getRequest(
     .leftJoin(deliveryKeys, deliveriesJoin)
     .where(and(eq(capturedRequests.binId, params.binId), eq(capturedRequests.id, params.id)));
   return row ?? null;
+}
+
+export interface StoredSignedParts {
+  id: number;
+  binId: string;
+  method: string;
+  path: string;
+  query: string;
+  headers: HeaderPair[];
+  body: Buffer;
+  bodyTooLarge: boolean;
+  receivedAt: Date;
+}
+
+const REVERIFY_PAGE = 200;
+
+/**
+ * Recomputes the signature verdict of every request in a bin, oldest first, a page at a time (each
+ * page in one transaction), and returns how many requests got each verdict.
+ */
+export async function reverifyRequests(
+  db: Database,
+  binId: string,
+  verdictFor: (request: StoredSignedParts) => SignatureVerdict | null,
+): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (let after = 0; ; ) {
+    const page: StoredSignedParts[] = await db
+      .select({
+        id: capturedRequests.id,
+        binId: capturedRequests.binId,
+        method: capturedRequests.method,
+        path: capturedRequests.path,
+        query: capturedRequests.query,
+        headers: capturedRequests.headers,
+        body: capturedRequests.body,
+        bodyTooLarge: capturedRequests.bodyTooLarge,
+        receivedAt: capturedRequests.receivedAt,
+      })
+      .from(capturedRequests)
+      .where(and(eq(capturedRequests.binId, binId), gt(capturedRequests.id, after)))
+      .orderBy(asc(capturedRequests.id))
+      .limit(REVERIFY_PAGE);
+    if (page.length === 0) return counts;
+    await db.transaction(async (tx) => {
+      for (const request of page) {
+        const signature = verdictFor(request);
+        if (!signature) continue;
+        counts[signature.verdict] = (counts[signature.verdict] ?? 0) + 1;
+        await tx
+          .update(capturedRequests)
+          .set({ signature, signatureVerdict: signature.verdict })
+          .where(eq(capturedRequests.id, request.id));
+      }
+    });
+    after = page.at(-1)?.id ?? after;
+  }
 }

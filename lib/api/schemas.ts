@@ -18,6 +18,11 @@ export const listRequestsQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),
   before: requestIdSchema.optional(),
   duplicates: z.enum(["show", "hide"], { message: 'duplicates must be "show" or "hide"' }).default("show"),
+  verdict: z
+    .enum(["valid", "invalid", "missing", "expired", "unchecked"], {
+      message: "verdict must be one of valid, invalid, missing, expired, unchecked",
+    })
+    .optional(),
 });
 
 export const lastEventIdSchema = requestIdSchema.optional();

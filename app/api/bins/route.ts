@@ -1,31 +1,31 @@
 import type { NextRequest } from "next/server";
 import { hashToken, newToken } from "@/core/auth/token";
-import { toBinJson } from "@/core/bins/serialize";
-import { applySettingsPatch, readBinSettings } from "@/core/bins/settings";
 import { newBinId } from "@/core/ids";
 import { getDatabase } from "@/db/client";
 import { insertBin } from "@/db/queries/bins";
 import { setBinCookie } from "@/lib/api/bin-cookie";
+import { binJson, binPatchOrThrow } from "@/lib/api/bin-json";
 import { apiRoute, parseJsonBody } from "@/lib/api/errors";
-import { publicOrigin } from "@/lib/api/origin";
 import { createBinSchema } from "@/lib/api/schemas";
 
-// POST /api/bins {name?, duplicates?}: a new bin. The token is returned once and set as this browser's cookie for the bin.
+// POST /api/bins {name?, …settings}: a new bin. The token is returned once and set as this browser's cookie.
 export const POST = apiRoute(async (request: NextRequest) => {
-  const input = await parseJsonBody(request, createBinSchema);
-  const { db } = await getDatabase();
+  const { name, ...patch } = await parseJsonBody(request, createBinSchema);
+  const database = await getDatabase();
+  const { settings, secretsSealed } = binPatchOrThrow(
+    { settings: {}, secretsSealed: null },
+    patch,
+    database.secretKey,
+  );
   const token = newToken();
-  const { name, ...patch } = input;
-  const bin = await insertBin(db, {
+  const bin = await insertBin(database.db, {
     id: newBinId(),
     name: name || null,
     tokenHash: hashToken(token),
-    settings: applySettingsPatch(readBinSettings({}), patch),
+    settings,
+    secretsSealed,
   });
-  const response = Response.json(
-    { ...toBinJson(bin, publicOrigin(request.headers)), token },
-    { status: 201 },
-  );
+  const response = Response.json({ ...binJson(bin, request, database), token }, { status: 201 });
   setBinCookie(response, request, bin.id, token);
   return response;
 });

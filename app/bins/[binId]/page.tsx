@@ -3,6 +3,7 @@ import { cookies, headers } from "next/headers";
 import Link from "next/link";
 import { BinDashboard } from "@/components/bin-dashboard";
 import { UnlockBinForm } from "@/components/unlock-bin-form";
+import { openSecrets } from "@/core/bins/secrets";
 import { toBinJson } from "@/core/bins/serialize";
 import { toRequestSummary } from "@/core/requests/serialize";
 import { getDatabase } from "@/db/client";
@@ -17,7 +18,8 @@ const FIRST_PAGE = 100;
 export default async function BinPage({ params }: { params: Promise<{ binId: string }> }) {
   const { binId } = await params;
   const token = (await cookies()).get(binCookieName(binId))?.value;
-  const { db } = await getDatabase();
+  const database = await getDatabase();
+  const { db } = database;
   const bin = await authorizedBin(db, binId, token);
 
   if (!bin || !token) {
@@ -40,7 +42,7 @@ export default async function BinPage({ params }: { params: Promise<{ binId: str
   const rows = await listRequestSummaries(db, { binId: bin.id, limit: FIRST_PAGE });
   return (
     <BinDashboard
-      bin={toBinJson(bin, publicOrigin(await headers()))}
+      bin={toBinJson(bin, publicOrigin(await headers()), openSecrets(bin.secretsSealed, database.secretKey))}
       token={token}
       initialRequests={rows.map(toRequestSummary)}
     />

@@ -1,32 +1,33 @@
 import type { NextRequest } from "next/server";
-import { toBinJson } from "@/core/bins/serialize";
-import { applySettingsPatch, readBinSettings } from "@/core/bins/settings";
 import { deleteBin, updateBin } from "@/db/queries/bins";
 import { authorizeBin } from "@/lib/api/auth";
 import { clearBinCookie } from "@/lib/api/bin-cookie";
+import { binJson, binPatchOrThrow } from "@/lib/api/bin-json";
 import { apiRoute, binNotFound, parseJsonBody } from "@/lib/api/errors";
-import { publicOrigin } from "@/lib/api/origin";
 import { updateBinSchema } from "@/lib/api/schemas";
 
 type Context = { params: Promise<{ binId: string }> };
 
-// GET /api/bins/:binId
+// GET /api/bins/:binId: the bin; secrets appear only as masked hints.
 export const GET = apiRoute(async (request: NextRequest, context: Context) => {
-  const { bin } = await authorizeBin(request, (await context.params).binId);
-  return Response.json(toBinJson(bin, publicOrigin(request.headers)));
+  const { database, bin } = await authorizeBin(request, (await context.params).binId);
+  return Response.json(binJson(bin, request, database));
 });
 
-// PATCH /api/bins/:binId {name?, duplicates?}: only the fields sent change; null clears one.
+// PATCH /api/bins/:binId {name?, duplicates?, secret?, previousSecret?, scheme?, customScheme?}:
+// only the fields sent change; null clears one.
 export const PATCH = apiRoute(async (request: NextRequest, context: Context) => {
   const { database, bin } = await authorizeBin(request, (await context.params).binId);
   const { name, ...patch } = await parseJsonBody(request, updateBinSchema);
+  const { settings, secretsSealed } = binPatchOrThrow(bin, patch, database.secretKey);
   const updated = await updateBin(database.db, bin.id, {
     ...(name === undefined ? {} : { name: name || null }),
-    settings: applySettingsPatch(readBinSettings(bin.settings), patch),
+    settings,
+    secretsSealed,
   });
   if (!updated) throw binNotFound();
   database.binChanged(bin.id);
-  return Response.json(toBinJson(updated, publicOrigin(request.headers)));
+  return Response.json(binJson(updated, request, database));
 });
 
 // DELETE /api/bins/:binId: the bin and every request it captured.

@@ -7,7 +7,7 @@ import { listRequestsQuerySchema } from "@/lib/api/schemas";
 
 type Context = { params: Promise<{ binId: string }> };
 
-// GET /api/bins/:binId/requests?limit=&before=&duplicates=hide: newest first; nextCursor is the next `before`.
+// GET /api/bins/:binId/requests?limit=&before=&duplicates=hide&verdict=: newest first; nextCursor is the next `before`.
 export const GET = apiRoute(async (request: NextRequest, context: Context) => {
   const { database, bin } = await authorizeBin(request, (await context.params).binId);
   const query = parseWith(
@@ -20,6 +20,7 @@ export const GET = apiRoute(async (request: NextRequest, context: Context) => {
     limit: query.limit,
     before: query.before,
     hideDuplicates: query.duplicates === "hide",
+    verdict: query.verdict,
   });
   const last = rows.at(-1);
   return Response.json({

@@ -1,0 +1,112 @@
+import { describe, expect, it } from "vitest";
+import type { SignedRequest } from "../types";
+import { verifySignature } from "../verify";
+import { bitbucket } from "./bitbucket";
+
+// BB-1 (spec §4.2, derived from Bitbucket's documented algorithm; no official verifier exists).
+const SECRET = "test_secret";
+const BODY = '{"hello":"world"}';
+const SIGNATURE = "sha256=b7b1e7e190c7aace9efb076f2394f2408bf389ed0398c526b97101ab2c84fed3";
+
+function request(headers: [string, string][], body: string | Buffer = BODY): SignedRequest {
+  return {
+    method: "POST",
+    path: "/h/bin1",
+    query: "",
+    headers: [["Content-Type", "application/json"], ...headers],
+    body: Buffer.isBuffer(body) ? body : Buffer.from(body, "utf8"),
+    receivedAt: new Date("2024-01-01T00:00:00Z"),
+    url: "https://hooks.example.com/h/bin1",
+  };
+}
+
+const signed = (signature = SIGNATURE, body: string | Buffer = BODY) =>
+  request(
+    [
+      ["X-Event-Key", "repo:push"],
+      ["X-Hub-Signature", signature],
+    ],
+    body,
+  );
+
+const verify = (req: SignedRequest, secret: string, previous?: string) =>
+  verifySignature(req, {
+    scheme: bitbucket,
+    secrets: [
+      { label: "current", value: secret },
+      ...(previous ? [{ label: "previous" as const, value: previous }] : []),
+    ],
+  });
+
+function flipByte(body: string, index: number): Buffer {
+  const bytes = Buffer.from(body, "utf8");
+  bytes.writeUInt8(bytes.readUInt8(index) ^ 0x01, index);
+  return bytes;
+}
+
+describe("bitbucket", () => {
+  it("accepts the BB-1 vector", () => {
+    const verdict = verify(signed(), SECRET);
+    expect(verdict.verdict).toBe("valid");
+    expect(verdict.details?.source).toBe("X-Hub-Signature");
+  });
+
+  it("rejects a body with one byte changed", () => {
+    expect(verify(signed(SIGNATURE, flipByte(BODY, 2)), SECRET).verdict).toBe("invalid");
+  });
+
+  it("rejects the wrong secret", () => {
+    expect(verify(signed(), "other_secret").verdict).toBe("invalid");
+  });
+
+  it("reports a missing header", () => {
+    const verdict = verify(request([["X-Event-Key", "repo:push"]]), SECRET);
+    expect(verdict.verdict).toBe("missing");
+    expect(verdict.reason).toContain("X-Hub-Signature");
+  });
+
+  it.each([
+    ["bare hex", SIGNATURE.slice(7), ""],
+    ["a short digest", SIGNATURE.slice(0, 40), ""],
+    ["a sha1= digest (GitHub's or Intercom's)", "sha1=3cf4f6de54c71fe21f03b5918c4b48bb83e3897a", "sha1="],
+  ])("reports %s as invalid", (_name, signature, hint) => {
+    const verdict = verify(signed(signature), SECRET);
+    expect(verdict.verdict).toBe("invalid");
+    expect(verdict.reason).toContain("X-Hub-Signature");
+    expect(verdict.reason).toContain(hint);
+  });
+
+  it("signs no timestamp", () => {
+    expect(bitbucket.toleranceSeconds).toBeUndefined();
+  });
+
+  it("names the previous secret when that is the one that matches", () => {
+    const verdict = verify(signed(), "new_secret", SECRET);
+    expect(verdict.verdict).toBe("valid");
+    expect(verdict.details?.matchedSecret).toBe("previous");
+  });
+
+  it.each([
+    [
+      "a Bitbucket delivery",
+      [
+        ["X-Event-Key", "repo:push"],
+        ["X-Hub-Signature", SIGNATURE],
+      ],
+      true,
+    ],
+    [
+      "a GitHub delivery",
+      [
+        ["X-GitHub-Event", "push"],
+        ["X-Hub-Signature", "sha1=3cf4f6de54c71fe21f03b5918c4b48bb83e3897a"],
+        ["X-Hub-Signature-256", SIGNATURE],
+      ],
+      false,
+    ],
+    ["an Intercom delivery", [["X-Hub-Signature", "sha1=3cf4f6de54c71fe21f03b5918c4b48bb83e3897a"]], false],
+    ["no signature", [["X-Event-Key", "repo:push"]], false],
+  ] as [string, [string, string][], boolean][])("detects %s: %s", (_name, headers, expected) => {
+    expect(bitbucket.detect(request(headers))).toBe(expected);
+  });
+});
