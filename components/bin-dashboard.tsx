@@ -5,6 +5,7 @@ import type { BinJson } from "@/core/bins/serialize";
 import { addRequest, visibleRows } from "@/core/requests/request-list";
 import type { RequestDetail as Detail, RequestSummary } from "@/core/requests/types";
 import { BinHeader } from "./bin-header";
+import { BinSettings } from "./bin-settings";
 import { EmptyState } from "./empty-state";
 import { ListToolbar } from "./list-toolbar";
 import { RequestDetail } from "./request-detail";
@@ -18,6 +19,7 @@ interface BinDashboardProps {
   bin: BinJson;
   token: string;
   initialRequests: RequestSummary[];
+  schemes: { id: string; name: string }[];
 }
 
 function toSummary(detail: Detail): RequestSummary {
@@ -25,7 +27,10 @@ function toSummary(detail: Detail): RequestSummary {
   return summary;
 }
 
-export function BinDashboard({ bin, token, initialRequests }: BinDashboardProps) {
+export function BinDashboard({ bin: initialBin, token, initialRequests, schemes }: BinDashboardProps) {
+  const [bin, setBin] = useState(initialBin);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const [verdict, setVerdict] = useState("");
   const [requests, setRequests] = useState(initialRequests);
   const [selectedId, setSelectedId] = useState<string | null>(initialRequests[0]?.id ?? null);
   const [freshIds, setFreshIds] = useState<ReadonlySet<string>>(new Set());
@@ -97,7 +102,14 @@ export function BinDashboard({ bin, token, initialRequests }: BinDashboardProps)
     });
   }, []);
 
-  const rows = useMemo(() => visibleRows(requests, { grouped, expanded }), [requests, grouped, expanded]);
+  const rows = useMemo(() => {
+    const shown = verdict ? requests.filter((request) => request.signature?.verdict === verdict) : requests;
+    return visibleRows(shown, { grouped, expanded });
+  }, [requests, grouped, expanded, verdict]);
+  const schemeNames = useMemo(
+    () => Object.fromEntries(schemes.map((scheme) => [scheme.id, scheme.name])),
+    [schemes],
+  );
   const visible = useMemo(() => rows.map((row) => row.summary), [rows]);
   useListKeys(visible, selectedId, setSelectedId, bin.captureUrl);
 
@@ -111,7 +123,11 @@ export function BinDashboard({ bin, token, initialRequests }: BinDashboardProps)
         streamState={streamState}
         count={requests.length}
         hasMore={hasMore}
+        onOpenSettings={() => setSettingsOpen(true)}
       />
+      {settingsOpen && (
+        <BinSettings bin={bin} schemes={schemes} onSaved={setBin} onClose={() => setSettingsOpen(false)} />
+      )}
       {requests.length === 0 ? (
         <main className="min-h-0 flex-1 overflow-auto">
           <EmptyState captureUrl={bin.captureUrl} />
@@ -119,7 +135,12 @@ export function BinDashboard({ bin, token, initialRequests }: BinDashboardProps)
       ) : (
         <main className="grid min-h-0 flex-1 grid-cols-[minmax(0,1fr)] grid-rows-[minmax(0,40%)_minmax(0,1fr)] md:grid-cols-[minmax(22rem,28rem)_1fr] md:grid-rows-1">
           <aside className="flex min-h-0 flex-col border-b border-zinc-200 md:border-r md:border-b-0 dark:border-zinc-800">
-            <ListToolbar grouped={grouped} onGroupedChange={setGrouped} />
+            <ListToolbar
+              grouped={grouped}
+              onGroupedChange={setGrouped}
+              verdict={verdict}
+              onVerdictChange={setVerdict}
+            />
             <div className="min-h-0 flex-1">
               <RequestList
                 rows={rows}
@@ -142,6 +163,7 @@ export function BinDashboard({ bin, token, initialRequests }: BinDashboardProps)
                 summary={selected}
                 captureUrl={bin.captureUrl}
                 onShowRequest={showRequest}
+                schemeNames={schemeNames}
               />
             ) : (
               <p className="p-6 text-sm text-zinc-500">Select a request to see everything that was sent.</p>

@@ -14,9 +14,10 @@ interface BinHeaderProps {
   streamState: StreamState;
   count: number;
   hasMore: boolean;
+  onOpenSettings: () => void;
 }
 
-export function BinHeader({ bin, token, streamState, count, hasMore }: BinHeaderProps) {
+export function BinHeader({ bin, token, streamState, count, hasMore, onOpenSettings }: BinHeaderProps) {
   const router = useRouter();
   const [showToken, setShowToken] = useState(false);
 
@@ -50,6 +51,22 @@ export function BinHeader({ bin, token, streamState, count, hasMore }: BinHeader
           {count}
           {hasMore ? "+" : ""} {count === 1 ? "request" : "requests"}
         </span>
+        <button
+          type="button"
+          onClick={onOpenSettings}
+          data-testid="open-settings"
+          className="inline-flex items-center gap-1.5 text-xs font-medium text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100"
+          title={
+            bin.signing.secretHint
+              ? `Secret set (${bin.signing.secretHint})`
+              : "No secret: signatures are not checked"
+          }
+        >
+          <span
+            className={`h-1.5 w-1.5 rounded-full ${bin.signing.secretHint ? "bg-emerald-500" : "bg-zinc-400"}`}
+          />
+          {bin.signing.secretHint ? "Secret set" : "No secret"} · Settings
+        </button>
         <button
           type="button"
           onClick={() => setShowToken(!showToken)}

@@ -10,8 +10,10 @@ import { CopyButton } from "./copy-button";
 import { displayPath, formatBytes, preciseTime } from "./format";
 import { MethodBadge, StatusBadge } from "./method-badge";
 import { PairTable } from "./pair-table";
+import { SignaturePanel } from "./signature-panel";
+import { VerdictBadge } from "./verdict-badge";
 
-type Tab = "overview" | "headers" | "query" | "body" | "raw";
+type Tab = "overview" | "headers" | "query" | "body" | "signature" | "raw";
 
 function useRequestDetail(binId: string, requestId: string) {
   const [state, setState] = useState<{ id: string; detail?: Detail; error?: string }>({ id: requestId });
@@ -88,11 +90,13 @@ export function RequestDetail({
   summary,
   captureUrl,
   onShowRequest,
+  schemeNames,
 }: {
   binId: string;
   summary: RequestSummary;
   captureUrl: string;
   onShowRequest: (id: string) => void;
+  schemeNames: Record<string, string>;
 }) {
   const [tab, setTab] = useState<Tab>("body");
   const { detail, error } = useRequestDetail(binId, summary.id);
@@ -103,6 +107,7 @@ export function RequestDetail({
     { id: "headers", label: "Headers", count: detail?.headers.length },
     { id: "query", label: "Query", count: query.length },
     { id: "body", label: "Body" },
+    { id: "signature", label: "Signature" },
     { id: "raw", label: "Raw" },
   ];
 
@@ -111,6 +116,7 @@ export function RequestDetail({
       <header className="border-b border-zinc-200 px-6 pt-5 dark:border-zinc-800">
         <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
           <MethodBadge method={summary.method} />
+          <VerdictBadge signature={summary.signature} />
           <h2 className="min-w-0 flex-1 truncate font-mono text-sm font-medium" data-testid="detail-path">
             {displayPath(summary.path, summary.query)}
           </h2>
@@ -190,6 +196,16 @@ export function RequestDetail({
           </div>
         )}
         {detail && tab === "body" && <BodyViewer {...detail} />}
+        {detail && tab === "signature" && (
+          <SignaturePanel
+            signature={detail.signature}
+            schemeName={
+              detail.signature?.scheme
+                ? (schemeNames[detail.signature.scheme] ?? detail.signature.scheme)
+                : null
+            }
+          />
+        )}
         {detail && tab === "raw" && (
           <div>
             <div className="mb-3 flex justify-end">

@@ -7,6 +7,7 @@ import { DuplicateBadge, GroupToggle } from "./duplicate-badge";
 import { displayPath, formatBytes, relativeTime } from "./format";
 import { MethodBadge, StatusBadge } from "./method-badge";
 import { useNow } from "./use-now";
+import { VerdictBadge } from "./verdict-badge";
 
 const ROW_HEIGHT = 60;
 
@@ -80,6 +81,7 @@ export function RequestList(props: RequestListProps) {
                     {displayPath(request.path, request.query)}
                   </span>
                   {!groupable(row) && <DuplicateBadge duplicate={request.duplicate} />}
+                  <VerdictBadge signature={request.signature} />
                   <StatusBadge status={request.responseStatus} />
                 </span>
                 <span

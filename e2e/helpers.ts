@@ -35,6 +35,7 @@ export interface RequestDetailJson {
   responseStatus: number;
   receivedAt: string;
   duplicate: unknown;
+  signature: unknown;
 }
 
 export async function getDetail(

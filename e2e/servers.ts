@@ -12,6 +12,8 @@ export const SERVERS = {
 
 export const E2E_MAX_BODY_BYTES = 1024 * 1024;
 export const E2E_DATABASE = "hookscope_e2e";
+// Instances sharing a database must share the key that seals bin secrets.
+export const E2E_SECRET_KEY = Buffer.alloc(32, 42).toString("base64");
 
 export const serverUrl = (name: keyof typeof SERVERS) => `http://127.0.0.1:${SERVERS[name].port}`;
 
@@ -100,8 +102,16 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       port: SERVERS.pglite.port,
       env: { HOOKSCOPE_DATA_DIR: freshDataDir("e2e-pglite") },
     }),
-    startServer({ name: "postgres-a", port: SERVERS.postgresA.port, env: { DATABASE_URL: databaseUrl } }),
-    startServer({ name: "postgres-b", port: SERVERS.postgresB.port, env: { DATABASE_URL: databaseUrl } }),
+    startServer({
+      name: "postgres-a",
+      port: SERVERS.postgresA.port,
+      env: { DATABASE_URL: databaseUrl, HOOKSCOPE_SECRET_KEY: E2E_SECRET_KEY },
+    }),
+    startServer({
+      name: "postgres-b",
+      port: SERVERS.postgresB.port,
+      env: { DATABASE_URL: databaseUrl, HOOKSCOPE_SECRET_KEY: E2E_SECRET_KEY },
+    }),
   ]);
   return async () => {
     await Promise.all(servers.map((server) => server.stop()));

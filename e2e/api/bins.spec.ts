@@ -67,6 +67,13 @@ test.describe("bins API", () => {
       captureUrl: bin.captureUrl,
       dashboardUrl: bin.dashboardUrl,
       settings: { duplicates: { fingerprint: true } },
+      signing: {
+        scheme: "auto",
+        customScheme: null,
+        secretHint: null,
+        previousSecretHint: null,
+        secretsReadable: true,
+      },
       createdAt: bin.createdAt,
     });
     expect(JSON.stringify(json)).not.toContain(bin.token);

@@ -46,6 +46,7 @@ test.describe("requests API", () => {
         "receivedAt",
         "remoteAddr",
         "responseStatus",
+        "signature",
       ].sort(),
     );
     expect(summary).toMatchObject({

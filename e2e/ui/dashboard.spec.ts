@@ -1,3 +1,4 @@
+import { createHmac } from "node:crypto";
 import { expect, type Page, test } from "@playwright/test";
 import { nodeHttp } from "../helpers";
 
@@ -178,4 +179,40 @@ test("flags redeliveries, links to the first and groups them", async ({ page }) 
   // A further retry arrives live and the group's count follows.
   await nodeHttp(`${captureUrl}/github?attempt=4`, { headers, body: "{}" });
   await expect(toggle).toHaveText("▾ delivered 4×");
+});
+
+test("sets a secret in the browser and shows GitHub signatures as valid or invalid", async ({ page }) => {
+  const captureUrl = await createBinInBrowser(page, "signed");
+  const secret = "ui-secret-0123456789";
+  await page.getByTestId("open-settings").click();
+  await page.getByTestId("scheme-select").selectOption("github");
+  await page.getByTestId("secret-input").fill(secret);
+  await page.getByRole("button", { name: "Save signing" }).click();
+  await expect(page.getByTestId("settings-message")).toContainText("Saved");
+  await page.getByRole("button", { name: "Close" }).click();
+  await expect(page.getByTestId("open-settings")).toContainText("Secret set");
+
+  const body = '{"zen":"Half measures are as bad as nothing at all."}';
+  const signature = `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`;
+  await nodeHttp(`${captureUrl}/github`, {
+    headers: { "Content-Type": "application/json", "X-Hub-Signature-256": signature },
+    body,
+  });
+  await nodeHttp(`${captureUrl}/github`, {
+    headers: { "Content-Type": "application/json", "X-Hub-Signature-256": signature },
+    body: body.replace("bad", "good"),
+  });
+  const rows = page.getByTestId("request-row");
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(1).getByTestId("verdict-badge")).toHaveAttribute("data-verdict", "valid");
+  await expect(rows.nth(0).getByTestId("verdict-badge")).toHaveAttribute("data-verdict", "invalid");
+
+  await rows.nth(0).click();
+  const detail = page.getByTestId("request-detail");
+  await detail.getByRole("tab", { name: "Signature" }).click();
+  await expect(detail.getByTestId("signature-reason")).toContainText("X-Hub-Signature-256 does not match");
+  await expect(detail.getByTestId("signature-panel")).toContainText("GitHub");
+
+  await page.getByTestId("verdict-filter").selectOption("valid");
+  await expect(rows).toHaveCount(1);
 });

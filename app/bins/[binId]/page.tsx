@@ -6,6 +6,7 @@ import { UnlockBinForm } from "@/components/unlock-bin-form";
 import { openSecrets } from "@/core/bins/secrets";
 import { toBinJson } from "@/core/bins/serialize";
 import { toRequestSummary } from "@/core/requests/serialize";
+import { SCHEMES } from "@/core/signatures/schemes";
 import { getDatabase } from "@/db/client";
 import { listRequestSummaries } from "@/db/queries/requests";
 import { publicOrigin } from "@/lib/api/origin";
@@ -45,6 +46,7 @@ export default async function BinPage({ params }: { params: Promise<{ binId: str
       bin={toBinJson(bin, publicOrigin(await headers()), openSecrets(bin.secretsSealed, database.secretKey))}
       token={token}
       initialRequests={rows.map(toRequestSummary)}
+      schemes={SCHEMES.map(({ id, name }) => ({ id, name }))}
     />
   );
 }
