@@ -31,6 +31,8 @@ for (const colorScheme of ["light", "dark"] as const) {
   await shot("empty-bin");
 
   const captureUrl = (await page.getByTestId("capture-url").textContent()) ?? "";
+  const binId = captureUrl.split("/h/")[1];
+  await page.request.patch(`/api/bins/${binId}`, { data: { secret: "whsec_test_secret" } });
   await send(`${captureUrl}/github?delivery=1`, {
     method: "POST",
     headers: {
@@ -87,6 +89,12 @@ for (const colorScheme of ["light", "dark"] as const) {
   await shot("dashboard-form");
   await page.getByRole("tab", { name: "Raw" }).click();
   await shot("dashboard-raw");
+  await page.getByTestId("request-row").first().click();
+  await page.getByRole("tab", { name: "Signature" }).click();
+  await shot("dashboard-signature");
+  await page.getByTestId("open-settings").click();
+  await shot("settings");
+  await page.getByRole("button", { name: "Close" }).click();
   await page.setViewportSize({ width: 420, height: 860 });
   await shot("dashboard-narrow");
 

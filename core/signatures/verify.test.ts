@@ -379,3 +379,79 @@ describe("tampering never verifies", () => {
     );
   });
 });
+
+describe.each([
+  {
+    scheme: "github",
+    secret: "It's a Secret to Everybody",
+    headers: [
+      ["X-Hub-Signature-256", "sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17"],
+    ],
+    body: "Hello, World!",
+    receivedAt: 0,
+    // Hex digits name the same bytes in either case, and the scheme reads them so.
+    hex: true,
+  },
+  {
+    scheme: "standard-webhooks",
+    secret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+    headers: [
+      ["webhook-id", "msg_p5jXN8AQM9LWM0D4loKWxJek"],
+      ["webhook-timestamp", "1614265330"],
+      ["webhook-signature", "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE="],
+    ],
+    body: '{"test": 2432232314}',
+    receivedAt: 1_614_265_330,
+    hex: false,
+  },
+  {
+    scheme: "shopify",
+    secret: "test_secret",
+    headers: [["X-Shopify-Hmac-Sha256", "t7Hn4ZDHqs6e+wdvI5TyQIvzie0DmMUmuXEBqyyE/tM="]],
+    body: '{"hello":"world"}',
+    receivedAt: 0,
+    hex: false,
+  },
+] as const)("$scheme: no changed byte verifies", ({ scheme, secret, headers, body, receivedAt, hex }) => {
+  const verdict = (bytes: Buffer, pairs: readonly (readonly [string, string])[]) =>
+    verifySignature(
+      signedRequest({ headers: pairs.map(([name, value]) => [name, value]), body: bytes, receivedAt }),
+      { scheme, secrets: current(secret) },
+    ).verdict;
+
+  it("verifies as published", () => {
+    expect(verdict(Buffer.from(body), headers)).toBe("valid");
+  });
+
+  it("never verifies with a body byte changed", () => {
+    fc.assert(
+      fc.property(fc.nat({ max: body.length - 1 }), fc.integer({ min: 1, max: 255 }), (index, delta) => {
+        const changed = Buffer.from(body);
+        changed[index] = ((changed[index] ?? 0) + delta) % 256;
+        return verdict(changed, headers) !== "valid";
+      }),
+    );
+  });
+
+  it("never verifies with a signature character changed", () => {
+    const last = headers.length - 1;
+    const signature = headers[last]?.[1] ?? "";
+    fc.assert(
+      fc.property(
+        fc.nat({ max: signature.length - 1 }),
+        fc.constantFrom(..."0123456789abcdefABCDEF+/="),
+        (index, char) => {
+          const same = hex
+            ? signature[index]?.toLowerCase() === char.toLowerCase()
+            : signature[index] === char;
+          if (same) return true;
+          const altered = signature.slice(0, index) + char + signature.slice(index + 1);
+          const pairs = headers.map(
+            ([name, value], position) => [name, position === last ? altered : value] as const,
+          );
+          return verdict(Buffer.from(body), pairs) !== "valid";
+        },
+      ),
+    );
+  });
+});
