@@ -31,6 +31,13 @@ export default defineConfig({
       use: { baseURL: serverUrl("postgresA") },
     },
     {
+      // The same capture specs against the reference mount: the Next route handler.
+      name: "api-next-mount",
+      testDir: "./e2e/api",
+      testMatch: /(capture|duplicates|signatures|events)\.spec/,
+      use: { baseURL: serverUrl("nextMount") },
+    },
+    {
       name: "ui",
       testDir: "./e2e/ui",
       use: {

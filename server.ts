@@ -5,6 +5,7 @@ import { loadConfig } from "./core/config";
 import { closeDatabase, getDatabase } from "./db/client";
 import { createCaptureHandler } from "./server/capture-handler";
 import { describeDatabase } from "./server/describe-database";
+import { attachRawRequest, RAW_REQUEST_HEADER } from "./server/raw-request";
 
 // One process serves both: capture URLs on a lean node:http path, everything else through Next.
 async function main(): Promise<void> {
@@ -30,9 +31,13 @@ async function main(): Promise<void> {
   const handleWithNext = app.getRequestHandler();
   await app.prepare();
 
+  const fastCapture = config.HOOKSCOPE_CAPTURE_MOUNT === "fast";
   server.on("request", (req, res) => {
-    if (req.url?.startsWith(CAPTURE_PREFIX)) capture(req, res);
-    else void handleWithNext(req, res);
+    const isCapture = req.url?.startsWith(CAPTURE_PREFIX);
+    if (isCapture && fastCapture) return capture(req, res);
+    if (isCapture) attachRawRequest(req);
+    else delete req.headers[RAW_REQUEST_HEADER];
+    void handleWithNext(req, res);
   });
 
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));

@@ -14,6 +14,8 @@ const configSchema = z.object({
   DATABASE_URL: optionalString,
   HOOKSCOPE_DATA_DIR: optionalString.transform((value) => value ?? ".data"),
   HOOKSCOPE_SECRET_KEY: optionalString,
+  // Which mount answers capture URLs: the lean node:http path (default) or the Next route handler.
+  HOOKSCOPE_CAPTURE_MOUNT: z.enum(["fast", "next"]).default("fast"),
   PUBLIC_URL: optionalString.pipe(
     z.url({ protocol: /^https?$/, message: "PUBLIC_URL must be an absolute http(s) URL" }).optional(),
   ),

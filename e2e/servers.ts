@@ -8,6 +8,7 @@ export const SERVERS = {
   pglite: { port: 3301 },
   postgresA: { port: 3302 },
   postgresB: { port: 3303 },
+  nextMount: { port: 3304 },
 } as const;
 
 export const E2E_MAX_BODY_BYTES = 1024 * 1024;
@@ -93,7 +94,10 @@ export function freshDataDir(name: string): string {
   return dir;
 }
 
-/** Playwright global setup: one PGlite server and two Postgres servers started together (racing migrations). */
+/**
+ * Playwright global setup: a PGlite server, the same with captures served by the Next route mount,
+ * and two Postgres servers started together (racing their migrations).
+ */
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const databaseUrl = await recreateDatabase(E2E_DATABASE);
   const servers = await Promise.all([
@@ -101,6 +105,11 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       name: "pglite",
       port: SERVERS.pglite.port,
       env: { HOOKSCOPE_DATA_DIR: freshDataDir("e2e-pglite") },
+    }),
+    startServer({
+      name: "next-mount",
+      port: SERVERS.nextMount.port,
+      env: { HOOKSCOPE_DATA_DIR: freshDataDir("e2e-next-mount"), HOOKSCOPE_CAPTURE_MOUNT: "next" },
     }),
     startServer({
       name: "postgres-a",

@@ -4,8 +4,8 @@ import { headerPairsFromRaw } from "../core/capture/header-pairs";
 import { parseCaptureUrl } from "../core/capture/parse-capture-url";
 import { publicOrigin } from "../core/capture/public-origin";
 import { remoteAddress } from "../core/capture/remote-address";
+import { captureStore } from "../db/capture-store";
 import type { DatabaseHandle } from "../db/client";
-import { insertCapturedRequest } from "../db/queries/requests";
 import { readBody } from "./read-body";
 
 export interface CaptureHandlerOptions {
@@ -74,10 +74,7 @@ export function createCaptureHandler(options: CaptureHandlerOptions) {
           protocol: "encrypted" in req.socket ? "https" : "http",
         }),
       },
-      {
-        findBin: (binId) => database.bins.get(binId),
-        save: (record) => insertCapturedRequest(database.db, record),
-      },
+      captureStore(database),
     );
     send(res, outcome.reply, read.tooLarge !== undefined && !read.drained);
     if (outcome.stored) database.publisher.publish(outcome.stored);

@@ -1,0 +1,74 @@
+import type { NextRequest } from "next/server";
+import { captureRequest } from "@/core/capture/capture";
+import { headerPairsFromRaw } from "@/core/capture/header-pairs";
+import { parseCaptureUrl } from "@/core/capture/parse-capture-url";
+import { publicOrigin } from "@/core/capture/public-origin";
+import { remoteAddress } from "@/core/capture/remote-address";
+import { captureStore } from "@/db/capture-store";
+import { getDatabase } from "@/db/client";
+import { config } from "@/lib/config";
+import { readWebBody } from "@/lib/read-web-body";
+import { RAW_REQUEST_HEADER, readRawRequest } from "@/server/raw-request";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * The capture URL mounted as a Next route handler: the reference mount, served when the server runs
+ * with HOOKSCOPE_CAPTURE_MOUNT=next (and by a plain `next dev`). The default production server
+ * answers /h/… on its node:http fast path instead; both call the same capture function.
+ */
+async function capture(request: NextRequest): Promise<Response> {
+  const { MAX_BODY_BYTES, TRUST_PROXY, PUBLIC_URL } = config();
+  const raw = readRawRequest(request.headers.get(RAW_REQUEST_HEADER));
+  const target = parseCaptureUrl(raw?.url ?? `${request.nextUrl.pathname}${request.nextUrl.search}`);
+  // Without the server's hand-over (plain `next dev`), Web headers are the best there is: lower-cased.
+  const headers = raw
+    ? headerPairsFromRaw(raw.rawHeaders)
+    : [...request.headers].filter(([name]) => name !== RAW_REQUEST_HEADER);
+  const body = await readWebBody(request, MAX_BODY_BYTES);
+  if (!target) {
+    return Response.json(
+      { ok: false, error: { code: "bin_not_found", message: "No bin exists at this capture URL." } },
+      { status: 404 },
+    );
+  }
+  const database = await getDatabase();
+  const outcome = await captureRequest(
+    {
+      ...target,
+      method: request.method,
+      headers,
+      body: body.bytes,
+      tooLarge: body.tooLarge,
+      remoteAddr: remoteAddress(raw?.remoteAddress, headers, TRUST_PROXY),
+      origin: publicOrigin({
+        publicUrl: PUBLIC_URL,
+        trustedProxies: TRUST_PROXY,
+        host: request.headers.get("host") ?? undefined,
+        forwardedHost: request.headers.get("x-forwarded-host") ?? undefined,
+        forwardedProto: request.headers.get("x-forwarded-proto") ?? undefined,
+        protocol: raw?.encrypted ? "https" : "http",
+      }),
+    },
+    captureStore(database),
+  );
+  if (outcome.stored) database.publisher.publish(outcome.stored);
+  return new Response(request.method === "HEAD" ? null : outcome.reply.body, {
+    status: outcome.reply.status,
+    headers: {
+      ...outcome.reply.headers,
+      "content-security-policy": "sandbox",
+      "x-content-type-options": "nosniff",
+    },
+  });
+}
+
+export {
+  capture as DELETE,
+  capture as GET,
+  capture as HEAD,
+  capture as OPTIONS,
+  capture as PATCH,
+  capture as POST,
+  capture as PUT,
+};
