@@ -6,6 +6,6 @@ import { insertCapturedRequest } from "./queries/requests";
 export function captureStore(database: DatabaseHandle): CaptureStore {
   return {
     findBin: (binId) => database.bins.get(binId),
-    save: (record) => insertCapturedRequest(database.db, record),
+    save: (record) => insertCapturedRequest(database, record),
   };
 }

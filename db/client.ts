@@ -38,6 +38,11 @@ export interface DatabaseHandle {
   /** Bins as capture sees them, cached briefly. */
   bins: BinCache;
   secretKey: Buffer | null;
+  /**
+   * Runs one parameterised statement of the db module's own (the capture insert) straight on the
+   * driver: prepared once per connection on Postgres, where drizzle's execute would re-plan it.
+   */
+  query(text: string, params: unknown[]): Promise<Record<string, unknown>[]>;
   /** Call after changing or deleting a bin: drops it from every instance's cache. */
   binChanged(binId: string): void;
   close(): Promise<void>;
@@ -97,6 +102,10 @@ async function openPostgres(url: string, secretKey: Buffer | null): Promise<Data
     publisher: postgresPublisher(events, sql, instanceId, logError("NOTIFY")),
     bins,
     secretKey,
+    query: (text, params) =>
+      sql.unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare: true }) as unknown as Promise<
+        Record<string, unknown>[]
+      >,
     binChanged(binId) {
       bins.invalidate(binId);
       sql.notify(BIN_CHANNEL, binId).catch(logError("NOTIFY"));
@@ -135,6 +144,7 @@ async function openPglite(dataDir: string, secretKey: Buffer | null): Promise<Da
       publisher: localPublisher(events),
       bins,
       secretKey,
+      query: async (text, params) => (await pglite.query<Record<string, unknown>>(text, params)).rows,
       binChanged: (binId) => bins.invalidate(binId),
       async close() {
         await pglite.close();

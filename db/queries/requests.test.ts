@@ -49,7 +49,10 @@ describe.each(drivers)("captured requests on %s", (driver) => {
       ["content-type", "application/octet-stream"],
       ["X-Repeat", "two"],
     ];
-    const saved = await insertCapturedRequest(db, record(bin.id, { body, headers, bodySize: body.length }));
+    const saved = await insertCapturedRequest(
+      database(),
+      record(bin.id, { body, headers, bodySize: body.length }),
+    );
     expect(saved).not.toBeNull();
     const stored = await getRequest(db, { binId: bin.id, id: saved?.id ?? -1 });
     expect(stored?.body.equals(body)).toBe(true);
@@ -57,7 +60,7 @@ describe.each(drivers)("captured requests on %s", (driver) => {
   });
 
   it("returns null for a bin that does not exist", async () => {
-    expect(await insertCapturedRequest(database().db, record("no-such-bin"))).toBeNull();
+    expect(await insertCapturedRequest(database(), record("no-such-bin"))).toBeNull();
   });
 
   it("pages newest first with a cursor, and replays what came after an id", async () => {
@@ -65,7 +68,7 @@ describe.each(drivers)("captured requests on %s", (driver) => {
     const bin = await newBin();
     const ids: number[] = [];
     for (let i = 0; i < 5; i++) {
-      const saved = await insertCapturedRequest(db, record(bin.id, { path: `/${i}` }));
+      const saved = await insertCapturedRequest(database(), record(bin.id, { path: `/${i}` }));
       ids.push(saved?.id ?? -1);
     }
     const first = await listRequestSummaries(db, { binId: bin.id, limit: 2 });
@@ -81,7 +84,7 @@ describe.each(drivers)("captured requests on %s", (driver) => {
     const bin = await newBin();
     const key = { dedupKey: "github-delivery:storm", dedupSource: "github-delivery" };
     const saved = await Promise.all(
-      Array.from({ length: 50 }, () => insertCapturedRequest(db, record(bin.id, key))),
+      Array.from({ length: 50 }, () => insertCapturedRequest(database(), record(bin.id, key))),
     );
     const occurrences = saved.map((row) => row?.occurrence).sort((a, b) => (a ?? 0) - (b ?? 0));
     expect(occurrences).toEqual(Array.from({ length: 50 }, (_, index) => index + 1));
@@ -99,10 +102,10 @@ describe.each(drivers)("captured requests on %s", (driver) => {
     const { db } = database();
     const [a, b] = [await newBin(), await newBin()];
     const key = { dedupKey: "webhook-id:msg_1", dedupSource: "webhook-id" };
-    expect((await insertCapturedRequest(db, record(a.id, key)))?.occurrence).toBe(1);
-    expect((await insertCapturedRequest(db, record(b.id, key)))?.occurrence).toBe(1);
-    expect((await insertCapturedRequest(db, record(a.id, key)))?.occurrence).toBe(2);
-    const plain = await insertCapturedRequest(db, record(a.id));
+    expect((await insertCapturedRequest(database(), record(a.id, key)))?.occurrence).toBe(1);
+    expect((await insertCapturedRequest(database(), record(b.id, key)))?.occurrence).toBe(1);
+    expect((await insertCapturedRequest(database(), record(a.id, key)))?.occurrence).toBe(2);
+    const plain = await insertCapturedRequest(database(), record(a.id));
     expect(plain?.occurrence).toBeNull();
     expect(plain?.duplicateOf).toBeNull();
   });
@@ -110,13 +113,13 @@ describe.each(drivers)("captured requests on %s", (driver) => {
   it("does not number a delivery to a missing bin", async () => {
     const { db } = database();
     const key = { dedupKey: "fingerprint:x", dedupSource: "fingerprint" };
-    expect(await insertCapturedRequest(db, record("missing-bin", key))).toBeNull();
+    expect(await insertCapturedRequest(database(), record("missing-bin", key))).toBeNull();
   });
 
   it("does not show one bin's requests in another", async () => {
     const { db } = database();
     const [a, b] = [await newBin(), await newBin()];
-    const saved = await insertCapturedRequest(db, record(a.id));
+    const saved = await insertCapturedRequest(database(), record(a.id));
     expect(await listRequestSummaries(db, { binId: b.id, limit: 10 })).toEqual([]);
     expect(await getRequest(db, { binId: b.id, id: saved?.id ?? -1 })).toBeNull();
   });

@@ -1,8 +1,8 @@
-import { and, asc, desc, eq, gt, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNull, lt, lte, or } from "drizzle-orm";
 import type { CaptureRecord } from "../../core/capture/capture";
 import type { HeaderPair, StoredRequest, StoredRequestSummary } from "../../core/requests/types";
 import type { SignatureVerdict } from "../../core/signatures/types";
-import type { Database } from "../client";
+import type { Database, DatabaseHandle } from "../client";
 import { capturedRequests, deliveryKeys } from "../schema";
 
 const summaryColumns = {
@@ -47,50 +47,60 @@ interface InsertedRow {
   duplicate_of: string | null;
 }
 
-function firstRow<Row>(result: unknown): Row | undefined {
-  // postgres.js hands back the rows themselves, PGlite an object holding them.
-  const rows = Array.isArray(result) ? result : (result as { rows: Row[] }).rows;
-  return rows[0] as Row | undefined;
-}
-
 /**
  * Stores a capture and numbers its delivery in one statement (one round trip, one transaction):
  * the request's id is drawn first, the key's row is upserted with it (its row lock orders
  * concurrent deliveries of one key), and the request is inserted with the resulting occurrence.
- * A missing bin surfaces as a foreign-key violation and returns null, saving a lookup.
+ * The text never changes, so each connection prepares it once.
  */
+const INSERT_CAPTURE = `
+  with new_request as (select nextval('captured_requests_id_seq'::regclass) as id),
+  delivery as (
+    insert into delivery_keys (bin_id, key, first_request_id)
+    select $1, $13::text, id from new_request where $13::text is not null
+    on conflict (bin_id, key) do update
+      set deliveries = delivery_keys.deliveries + 1, last_seen_at = now()
+    returning deliveries, first_request_id
+  )
+  insert into captured_requests (id, bin_id, method, path, query, headers, body, content_type, body_size,
+    body_too_large, remote_addr, response_status, dedup_key, dedup_source, signature_verdict, signature,
+    occurrence, duplicate_of)
+  select new_request.id, $1, $2, $3, $4, $5::jsonb, $6::bytea, $7::text, $8::bigint, $9::boolean, $10::text,
+    $11::integer, $13::text, $14::text, $15::text, $12::jsonb,
+    delivery.deliveries, case when delivery.deliveries > 1 then delivery.first_request_id end
+  from new_request left join delivery on true
+  returning id::text, (extract(epoch from received_at) * 1000)::float8 as received_ms, occurrence,
+    duplicate_of::text`;
+
+/** Stores a capture; a missing bin surfaces as the foreign-key violation and returns null, saving a lookup. */
 export async function insertCapturedRequest(
-  db: Database,
+  database: Pick<DatabaseHandle, "query">,
   record: CaptureRecord,
 ): Promise<StoredRequestSummary | null> {
-  const statement = sql`
-    with new_request as (select nextval(pg_get_serial_sequence('captured_requests', 'id')) as id),
-    delivery as (
-      insert into delivery_keys (bin_id, key, first_request_id)
-      select ${record.binId}, ${record.dedupKey}::text, id from new_request where ${record.dedupKey}::text is not null
-      on conflict (bin_id, key) do update
-        set deliveries = delivery_keys.deliveries + 1, last_seen_at = now()
-      returning deliveries, first_request_id
-    )
-    insert into captured_requests (id, bin_id, method, path, query, headers, body, content_type, body_size,
-      body_too_large, remote_addr, response_status, dedup_key, dedup_source, signature_verdict, signature,
-      occurrence, duplicate_of)
-    select new_request.id, ${record.binId}, ${record.method}, ${record.path}, ${record.query},
-      ${JSON.stringify(record.headers)}::jsonb, ${record.body}::bytea, ${record.contentType}::text,
-      ${record.bodySize}::bigint, ${record.bodyTooLarge}::boolean, ${record.remoteAddr}::text,
-      ${record.responseStatus}::integer, ${record.dedupKey}::text, ${record.dedupSource}::text,
-      ${record.signatureVerdict}::text, ${record.signature === null ? null : JSON.stringify(record.signature)}::jsonb,
-      delivery.deliveries, case when delivery.deliveries > 1 then delivery.first_request_id end
-    from new_request left join delivery on true
-    returning id::text, (extract(epoch from received_at) * 1000)::float8 as received_ms, occurrence,
-      duplicate_of::text`;
-  let row: InsertedRow | undefined;
+  let rows: Record<string, unknown>[];
   try {
-    row = firstRow<InsertedRow>(await db.execute(statement));
+    rows = await database.query(INSERT_CAPTURE, [
+      record.binId,
+      record.method,
+      record.path,
+      record.query,
+      JSON.stringify(record.headers),
+      record.body,
+      record.contentType,
+      record.bodySize,
+      record.bodyTooLarge,
+      record.remoteAddr,
+      record.responseStatus,
+      record.signature === null ? null : JSON.stringify(record.signature),
+      record.dedupKey,
+      record.dedupSource,
+      record.signatureVerdict,
+    ]);
   } catch (error) {
     if (isForeignKeyViolation(error)) return null;
     throw error;
   }
+  const row = rows[0] as InsertedRow | undefined;
   if (!row) throw new Error("the capture insert returned no row");
   const { headers: _headers, body: _body, signatureVerdict: _verdict, ...summary } = record;
   return {
