@@ -99,7 +99,6 @@ describe.each(drivers)("captured requests on %s", (driver) => {
   });
 
   it("keeps keys apart per bin and leaves keyless requests unnumbered", async () => {
-    const { db } = database();
     const [a, b] = [await newBin(), await newBin()];
     const key = { dedupKey: "webhook-id:msg_1", dedupSource: "webhook-id" };
     expect((await insertCapturedRequest(database(), record(a.id, key)))?.occurrence).toBe(1);
@@ -111,7 +110,6 @@ describe.each(drivers)("captured requests on %s", (driver) => {
   });
 
   it("does not number a delivery to a missing bin", async () => {
-    const { db } = database();
     const key = { dedupKey: "fingerprint:x", dedupSource: "fingerprint" };
     expect(await insertCapturedRequest(database(), record("missing-bin", key))).toBeNull();
   });
