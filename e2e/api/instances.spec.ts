@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
+import { testDatabaseUrl } from "../../test/postgres";
 import { bearer, createBin, nodeHttp, openEventStream } from "../helpers";
-import { serverUrl } from "../servers";
+import { E2E_DATABASE, E2E_SECRET_KEY, serverUrl, startServer } from "../servers";
 
 // Two instances share one Postgres: a capture on either reaches a dashboard open on the other.
 test.describe("several instances on one Postgres", () => {
@@ -23,5 +24,49 @@ test.describe("several instances on one Postgres", () => {
       { headers: bearer(bin) },
     );
     expect((await response.json()).bodyText).toBe("from b");
+  });
+});
+
+test.describe("an instance dying under load", () => {
+  test("loses nothing it acknowledged; the other instance serves it all", async ({ request }) => {
+    const databaseUrl = testDatabaseUrl(E2E_DATABASE);
+    const env = { DATABASE_URL: databaseUrl, HOOKSCOPE_SECRET_KEY: E2E_SECRET_KEY };
+    const doomed = await startServer({ name: "doomed", port: 3321, env });
+    const bin = await createBin(request);
+    const acknowledged: string[] = [];
+    let failures = 0;
+    const sender = async (worker: number) => {
+      for (let index = 0; index < 400; index++) {
+        try {
+          const response = await nodeHttp(`${doomed.url}/h/${bin.id}/w${worker}/${index}`, {
+            body: `${worker}:${index}`,
+          });
+          if (response.status === 200) acknowledged.push(String(response.headers["x-hookscope-request-id"]));
+        } catch {
+          failures++;
+          return;
+        }
+      }
+    };
+    const load = Promise.all(Array.from({ length: 20 }, (_, worker) => sender(worker)));
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    doomed.process.kill("SIGKILL");
+    await load;
+    expect(acknowledged.length).toBeGreaterThan(0);
+    expect(failures).toBeGreaterThan(0);
+
+    const stored = new Set<string>();
+    for (let cursor: string | null = null; ; ) {
+      const page = await request.get(
+        `${serverUrl("postgresB")}/api/bins/${bin.id}/requests?limit=500${cursor ? `&before=${cursor}` : ""}`,
+        { headers: bearer(bin) },
+      );
+      const json = (await page.json()) as { requests: { id: string }[]; nextCursor: string | null };
+      for (const summary of json.requests) stored.add(summary.id);
+      cursor = json.nextCursor;
+      if (!cursor) break;
+    }
+    const lost = acknowledged.filter((id) => !stored.has(id));
+    expect(lost).toEqual([]);
   });
 });
