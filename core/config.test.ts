@@ -13,6 +13,8 @@ describe("loadConfig", () => {
       PUBLIC_URL: undefined,
       MAX_BODY_BYTES: 10 * MiB,
       TRUST_PROXY: 0,
+      HOOKSCOPE_SECRET_KEY: undefined,
+      HOOKSCOPE_CAPTURE_MOUNT: "fast",
     });
   });
 
@@ -30,6 +32,8 @@ describe("loadConfig", () => {
         PUBLIC_URL: "https://hooks.example.com",
         MAX_BODY_BYTES: "1048576",
         TRUST_PROXY: "2",
+        HOOKSCOPE_SECRET_KEY: "k",
+        HOOKSCOPE_CAPTURE_MOUNT: "next",
       }),
     ).toEqual({
       PORT: 8080,
@@ -39,7 +43,13 @@ describe("loadConfig", () => {
       PUBLIC_URL: "https://hooks.example.com",
       MAX_BODY_BYTES: MiB,
       TRUST_PROXY: 2,
+      HOOKSCOPE_SECRET_KEY: "k",
+      HOOKSCOPE_CAPTURE_MOUNT: "next",
     });
+  });
+
+  it("rejects an unknown capture mount", () => {
+    expect(() => loadConfig({ HOOKSCOPE_CAPTURE_MOUNT: "turbo" })).toThrow("HOOKSCOPE_CAPTURE_MOUNT");
   });
 
   it.each(["", "   "])("treats DATABASE_URL=%j as unset", (value) => {
