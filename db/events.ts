@@ -55,16 +55,19 @@ export interface CaptureNotification {
 /**
  * Publishes to this process at once and to other instances through NOTIFY, sent after the capture
  * committed and coalesced: a NOTIFY inside each capture's transaction would serialise all commits.
- * At most one NOTIFY is in flight; captures that land meanwhile share the next one.
+ * At most one NOTIFY is in flight, and under load they are spaced at least `gapMs` apart: captures
+ * that land meanwhile share the next one. A lone capture is sent at once.
  */
 export function postgresPublisher(
   events: CaptureEvents,
   client: NotifyClient,
   instanceId: string,
   onError: (error: unknown) => void,
+  gapMs = 10,
 ): CapturePublisher {
   let queue: NotifiedCapture[] = [];
   let sending = false;
+  let lastSent = 0;
 
   const flush = () => {
     if (sending || queue.length === 0) return;
@@ -80,12 +83,21 @@ export function postgresPublisher(
     }
     if (queue.length === 0) queue = [];
     sending = true;
+    lastSent = Date.now();
     const payload: CaptureNotification = { from: instanceId, captures: batch };
     Promise.resolve(client.notify(CAPTURE_CHANNEL, JSON.stringify(payload)))
       .catch(onError)
       .finally(() => {
-        sending = false;
-        flush();
+        const wait = gapMs - (Date.now() - lastSent);
+        if (wait <= 0) {
+          sending = false;
+          flush();
+          return;
+        }
+        setTimeout(() => {
+          sending = false;
+          flush();
+        }, wait).unref();
       });
   };
 
