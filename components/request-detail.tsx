@@ -7,6 +7,7 @@ import { ordinal } from "@/core/requests/request-list";
 import type { RequestDetail as Detail, RequestSummary } from "@/core/requests/types";
 import { BodyViewer } from "./body-viewer";
 import { CopyButton } from "./copy-button";
+import { DetailRow } from "./detail-row";
 import { displayPath, formatBytes, preciseTime } from "./format";
 import { MethodBadge, StatusBadge } from "./method-badge";
 import { PairTable } from "./pair-table";
@@ -31,15 +32,6 @@ function useRequestDetail(binId: string, requestId: string) {
     return () => controller.abort();
   }, [binId, requestId]);
   return state.id === requestId ? state : { id: requestId };
-}
-
-function Row({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div className="grid grid-cols-[9rem_1fr] gap-4 border-b border-zinc-100 py-2 text-sm last:border-0 dark:border-zinc-800/70">
-      <dt className="text-zinc-500">{label}</dt>
-      <dd className="min-w-0 break-all">{children}</dd>
-    </div>
-  );
 }
 
 function queryPairs(query: string): [string, string][] {
@@ -156,22 +148,22 @@ export function RequestDetail({
         {!detail && !error && <p className="text-sm text-zinc-500">Loading…</p>}
         {detail && tab === "overview" && (
           <dl>
-            <Row label="Method">{detail.method}</Row>
-            <Row label="URL">
+            <DetailRow label="Method">{detail.method}</DetailRow>
+            <DetailRow label="URL">
               <span className="font-mono text-[13px]">{fullUrl}</span>
-            </Row>
-            <Row label="Received">{preciseTime(detail.receivedAt)}</Row>
-            <Row label="From">{detail.remoteAddr ?? "unknown"}</Row>
-            <Row label="Content type">{detail.contentType ?? "none"}</Row>
-            <Row label="Body size">
+            </DetailRow>
+            <DetailRow label="Received">{preciseTime(detail.receivedAt)}</DetailRow>
+            <DetailRow label="From">{detail.remoteAddr ?? "unknown"}</DetailRow>
+            <DetailRow label="Content type">{detail.contentType ?? "none"}</DetailRow>
+            <DetailRow label="Body size">
               {detail.bodySize.toLocaleString()} bytes
               {detail.bodyTooLarge ? " (over the limit, not stored)" : ""}
-            </Row>
-            <Row label="Answered">
+            </DetailRow>
+            <DetailRow label="Answered">
               <StatusBadge status={detail.responseStatus} />
-            </Row>
+            </DetailRow>
             {detail.duplicate && (
-              <Row label="Event identity">
+              <DetailRow label="Event identity">
                 <span className="font-mono text-[13px]">{keyValue(detail.duplicate.key)}</span>
                 <span className="text-zinc-500"> · {describeKeySource(detail.duplicate.keySource)}</span>
                 <span className="text-zinc-500">
@@ -179,11 +171,11 @@ export function RequestDetail({
                   · delivery {detail.duplicate.occurrence} of{" "}
                   {summary.duplicate?.deliveries ?? detail.duplicate.deliveries}
                 </span>
-              </Row>
+              </DetailRow>
             )}
-            <Row label="Request id">
+            <DetailRow label="Request id">
               <span className="font-mono">{detail.id}</span>
-            </Row>
+            </DetailRow>
           </dl>
         )}
         {detail && tab === "headers" && (

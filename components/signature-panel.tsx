@@ -1,14 +1,6 @@
 import type { SignatureVerdict } from "@/core/signatures/types";
+import { DetailRow } from "./detail-row";
 import { VerdictBadge } from "./verdict-badge";
-
-function Field({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div className="grid grid-cols-[10rem_1fr] gap-4 border-b border-zinc-100 py-2 text-sm last:border-0 dark:border-zinc-800/70">
-      <dt className="text-zinc-500">{label}</dt>
-      <dd className="min-w-0 break-all">{children}</dd>
-    </div>
-  );
-}
 
 /** The verdict, why, and exactly what was compared. */
 export function SignaturePanel({
@@ -32,33 +24,33 @@ export function SignaturePanel({
       </p>
       {details && (
         <dl>
-          {details.source && <Field label="Read from">{details.source}</Field>}
+          {details.source && <DetailRow label="Read from">{details.source}</DetailRow>}
           {details.timestamp !== undefined && (
-            <Field label="Signed timestamp">
+            <DetailRow label="Signed timestamp">
               {details.timestamp} ({new Date(details.timestamp * 1000).toISOString()})
-            </Field>
+            </DetailRow>
           )}
-          {details.matchedSecret && <Field label="Matched">the {details.matchedSecret} secret</Field>}
+          {details.matchedSecret && <DetailRow label="Matched">the {details.matchedSecret} secret</DetailRow>}
           {details.received && details.received.length > 0 && (
-            <Field label="Received">
+            <DetailRow label="Received">
               {details.received.map((value) => (
                 <code key={value} className="block font-mono text-[13px]">
                   {value}
                 </code>
               ))}
-            </Field>
+            </DetailRow>
           )}
           {details.expected && (
-            <Field label="Expected">
+            <DetailRow label="Expected">
               <code className="font-mono text-[13px]">{details.expected}</code>
-            </Field>
+            </DetailRow>
           )}
           {details.signedContent && (
-            <Field label="Signed content">
+            <DetailRow label="Signed content">
               <pre className="whitespace-pre-wrap break-all font-mono text-[12px] leading-5 text-zinc-700 dark:text-zinc-300">
                 {details.signedContent}
               </pre>
-            </Field>
+            </DetailRow>
           )}
         </dl>
       )}

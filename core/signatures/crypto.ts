@@ -33,3 +33,18 @@ export function anyEqual(expected: string, received: readonly string[]): boolean
   for (const candidate of received) found = safeEqual(expected, candidate) || found;
   return found;
 }
+
+/**
+ * The check of every scheme that signs the raw body alone (GitHub, Shopify, Typeform, Bitbucket,
+ * Intercom, Linear): one HMAC, compared with each received signature.
+ */
+export function bodyHmacCheck(algorithm: HmacAlgorithm, encoding: "hex" | "base64") {
+  return (request: { body: Buffer }, parsed: { received: string[] }, secret: string) => {
+    const expected = hmac(algorithm, secret, request.body, encoding);
+    return {
+      matches: anyEqual(expected, parsed.received),
+      expected,
+      signedContent: request.body.toString("utf8"),
+    };
+  };
+}

@@ -1,18 +1,9 @@
 import type { BinSettings } from "../bins/settings";
-import type { HeaderPair } from "../requests/types";
 import { customScheme } from "./schemes/custom";
-import type { Secret, SignatureVerdict } from "./types";
+import type { Secret, SignatureVerdict, SignedRequest } from "./types";
 import { verifySignature } from "./verify";
 
-interface StoredParts {
-  binId: string;
-  method: string;
-  path: string;
-  query: string;
-  headers: readonly HeaderPair[];
-  body: Buffer;
-  receivedAt: Date;
-}
+type StoredParts = Omit<SignedRequest, "url"> & { binId: string };
 
 /** The verdict for a request under a bin's current signing settings: at capture, and when re-verifying. */
 export function signatureVerdictFor(

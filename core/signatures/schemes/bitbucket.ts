@@ -1,4 +1,4 @@
-import { anyEqual, hmac } from "../crypto";
+import { bodyHmacCheck } from "../crypto";
 import { hasHeader, header } from "../request-parts";
 import type { SignatureScheme, SignedRequest } from "../types";
 
@@ -31,12 +31,5 @@ export const bitbucket: SignatureScheme = {
     }
     return { received: [hex.toLowerCase()], source: "X-Hub-Signature" };
   },
-  check(request, parsed, secret) {
-    const expected = hmac("sha256", secret, request.body, "hex");
-    return {
-      matches: anyEqual(expected, parsed.received),
-      expected,
-      signedContent: request.body.toString("utf8"),
-    };
-  },
+  check: bodyHmacCheck("sha256", "hex"),
 };

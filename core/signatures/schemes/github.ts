@@ -1,6 +1,9 @@
-import { anyEqual, hmac } from "../crypto";
+import { bodyHmacCheck } from "../crypto";
 import { hasHeader, header } from "../request-parts";
 import type { SignatureScheme } from "../types";
+
+const modernCheck = bodyHmacCheck("sha256", "hex");
+const legacyCheck = bodyHmacCheck("sha1", "hex");
 
 /** GitHub: `X-Hub-Signature-256: sha256=<hex>` over the raw body; legacy `X-Hub-Signature: sha1=<hex>`. */
 export const github: SignatureScheme = {
@@ -34,12 +37,6 @@ export const github: SignatureScheme = {
     };
   },
   check(request, parsed, secret) {
-    const algorithm = parsed.extra?.algorithm === "sha1" ? "sha1" : "sha256";
-    const expected = hmac(algorithm, secret, request.body, "hex");
-    return {
-      matches: anyEqual(expected, parsed.received),
-      expected,
-      signedContent: request.body.toString("utf8"),
-    };
+    return (parsed.extra?.algorithm === "sha1" ? legacyCheck : modernCheck)(request, parsed, secret);
   },
 };

@@ -1,4 +1,4 @@
-import { anyEqual, hmac } from "../crypto";
+import { bodyHmacCheck } from "../crypto";
 import { hasHeader, header } from "../request-parts";
 import type { SignatureScheme, SignedRequest } from "../types";
 
@@ -22,12 +22,5 @@ export const intercom: SignatureScheme = {
     }
     return { received: [hex.toLowerCase()], source: "X-Hub-Signature" };
   },
-  check(request, parsed, secret) {
-    const expected = hmac("sha1", secret, request.body, "hex");
-    return {
-      matches: anyEqual(expected, parsed.received),
-      expected,
-      signedContent: request.body.toString("utf8"),
-    };
-  },
+  check: bodyHmacCheck("sha1", "hex"),
 };

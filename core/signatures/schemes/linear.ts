@@ -1,4 +1,4 @@
-import { anyEqual, hmac } from "../crypto";
+import { bodyHmacCheck } from "../crypto";
 import { header } from "../request-parts";
 import type { SignatureScheme, SignedRequest } from "../types";
 
@@ -44,12 +44,5 @@ export const linear: SignatureScheme = {
       return { problem: "invalid", reason: "webhookTimestamp in the body is not a number of milliseconds." };
     return { received: [value.toLowerCase()], timestamp: milliseconds / 1000, source: "Linear-Signature" };
   },
-  check(request, parsed, secret) {
-    const expected = hmac("sha256", secret, request.body, "hex");
-    return {
-      matches: anyEqual(expected, parsed.received),
-      expected,
-      signedContent: request.body.toString("utf8"),
-    };
-  },
+  check: bodyHmacCheck("sha256", "hex"),
 };

@@ -1,4 +1,4 @@
-import { anyEqual, hmac } from "../crypto";
+import { bodyHmacCheck } from "../crypto";
 import { header } from "../request-parts";
 import type { SignatureScheme } from "../types";
 
@@ -16,12 +16,5 @@ export const typeform: SignatureScheme = {
       return { problem: "invalid", reason: 'Typeform-Signature is not of the form "sha256=<base64>".' };
     return { received: [digest], source: "Typeform-Signature" };
   },
-  check(request, parsed, secret) {
-    const expected = hmac("sha256", secret, request.body, "base64");
-    return {
-      matches: anyEqual(expected, parsed.received),
-      expected,
-      signedContent: request.body.toString("utf8"),
-    };
-  },
+  check: bodyHmacCheck("sha256", "base64"),
 };
