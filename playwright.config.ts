@@ -34,7 +34,7 @@ export default defineConfig({
       // The same capture specs against the reference mount: the Next route handler.
       name: "api-next-mount",
       testDir: "./e2e/api",
-      testMatch: /(capture|duplicates|signatures|events)\.spec/,
+      testMatch: /(capture|duplicates|signatures|events|behaviour)\.spec/,
       use: { baseURL: serverUrl("nextMount") },
     },
     {

@@ -3,6 +3,7 @@ import next from "next";
 import { CAPTURE_PREFIX } from "./core/capture/parse-capture-url";
 import { loadConfig } from "./core/config";
 import { closeDatabase, getDatabase } from "./db/client";
+import { startHousekeeping } from "./db/housekeeping";
 import { createCaptureHandler } from "./server/capture-handler";
 import { describeDatabase } from "./server/describe-database";
 import { attachRawRequest, RAW_REQUEST_HEADER } from "./server/raw-request";
@@ -19,7 +20,13 @@ async function main(): Promise<void> {
     maxBodyBytes: config.MAX_BODY_BYTES,
     trustedProxies: config.TRUST_PROXY,
     publicUrl: config.PUBLIC_URL,
+    rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
   });
+  const stopHousekeeping = startHousekeeping(
+    database,
+    { maxRequests: config.MAX_REQUESTS_PER_BIN, binTtlDays: config.BIN_TTL_DAYS },
+    config.HOUSEKEEPING_INTERVAL_SECONDS * 1000,
+  );
 
   // Webhook senders put signatures and tokens in headers; Node's default 16 KiB would refuse some.
   const server = createServer({ maxHeaderSize: 64 * 1024 });
@@ -52,6 +59,7 @@ async function main(): Promise<void> {
     // Open event streams would hold server.close() forever; give in-flight captures a moment, then cut.
     const force = setTimeout(() => server.closeAllConnections(), 3_000);
     force.unref();
+    stopHousekeeping();
     server.close(() => {
       closeDatabase().finally(() => process.exit(0));
     });

@@ -94,6 +94,17 @@ export function BinDashboard({ bin: initialBin, token, initialRequests, schemes 
     [bin.id, remember],
   );
 
+  const forget = useCallback(
+    (id: string) => {
+      const index = requests.findIndex((request) => request.id === id);
+      const next = requests.filter((request) => request.id !== id);
+      known.current.delete(id);
+      setRequests(next);
+      setSelectedId(next[Math.min(index, next.length - 1)]?.id ?? null);
+    },
+    [requests],
+  );
+
   const toggleGroup = useCallback((firstId: string) => {
     setExpanded((current) => {
       const next = new Set(current);
@@ -124,6 +135,12 @@ export function BinDashboard({ bin: initialBin, token, initialRequests, schemes 
         count={requests.length}
         hasMore={hasMore}
         onOpenSettings={() => setSettingsOpen(true)}
+        onCleared={() => {
+          known.current.clear();
+          setRequests([]);
+          setSelectedId(null);
+          setHasMore(false);
+        }}
       />
       {settingsOpen && (
         <BinSettings bin={bin} schemes={schemes} onSaved={setBin} onClose={() => setSettingsOpen(false)} />
@@ -163,6 +180,7 @@ export function BinDashboard({ bin: initialBin, token, initialRequests, schemes 
                 summary={selected}
                 captureUrl={bin.captureUrl}
                 onShowRequest={showRequest}
+                onDeleted={forget}
                 schemeNames={schemeNames}
               />
             ) : (

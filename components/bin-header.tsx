@@ -15,11 +15,26 @@ interface BinHeaderProps {
   count: number;
   hasMore: boolean;
   onOpenSettings: () => void;
+  onCleared: () => void;
 }
 
-export function BinHeader({ bin, token, streamState, count, hasMore, onOpenSettings }: BinHeaderProps) {
+export function BinHeader({
+  bin,
+  token,
+  streamState,
+  count,
+  hasMore,
+  onOpenSettings,
+  onCleared,
+}: BinHeaderProps) {
   const router = useRouter();
   const [showToken, setShowToken] = useState(false);
+
+  async function clear() {
+    if (!window.confirm("Delete every request in this bin? The bin and its settings stay.")) return;
+    const response = await fetch(`/api/bins/${bin.id}/requests`, { method: "DELETE" });
+    if (response.ok) onCleared();
+  }
 
   async function remove() {
     if (!window.confirm("Delete this bin and every request it captured? This cannot be undone.")) return;
@@ -73,6 +88,21 @@ export function BinHeader({ bin, token, streamState, count, hasMore, onOpenSetti
           className="text-xs font-medium text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100"
         >
           API token
+        </button>
+        {bin.refusedCount > 0 && (
+          <span
+            className="text-xs text-amber-700 dark:text-amber-400"
+            title="Refused by the bin's rate limit (not stored)"
+          >
+            {bin.refusedCount} refused
+          </span>
+        )}
+        <button
+          type="button"
+          onClick={clear}
+          className="text-xs font-medium text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100"
+        >
+          Clear
         </button>
         <button
           type="button"

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import type { BinJson } from "@/core/bins/serialize";
+import { BehaviourSettings } from "./behaviour-settings";
 
 interface SchemeOption {
   id: string;
@@ -60,7 +61,7 @@ export function BinSettings({
     }
   }
 
-  async function save(patch: Record<string, unknown>) {
+  async function save(patch: object) {
     try {
       const updated = (await send(`/api/bins/${bin.id}`, {
         method: "PATCH",
@@ -242,6 +243,8 @@ export function BinSettings({
             )}
           </div>
         </section>
+
+        <BehaviourSettings bin={bin} save={save} busy={busy} />
 
         <section className="mt-8 space-y-4">
           <h3 className="text-sm font-semibold text-zinc-500 uppercase tracking-wide">Duplicates</h3>

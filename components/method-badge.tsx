@@ -18,6 +18,16 @@ export function MethodBadge({ method }: { method: string }) {
 }
 
 export function StatusBadge({ status }: { status: number }) {
+  if (status === 0) {
+    return (
+      <span
+        className="font-mono text-xs font-medium text-rose-700 dark:text-rose-400"
+        title="Held until the sender gave up (failure simulation)"
+      >
+        timeout
+      </span>
+    );
+  }
   const color =
     status < 300
       ? "text-emerald-700 dark:text-emerald-400"

@@ -82,12 +82,14 @@ export function RequestDetail({
   summary,
   captureUrl,
   onShowRequest,
+  onDeleted,
   schemeNames,
 }: {
   binId: string;
   summary: RequestSummary;
   captureUrl: string;
   onShowRequest: (id: string) => void;
+  onDeleted: (id: string) => void;
   schemeNames: Record<string, string>;
 }) {
   const [tab, setTab] = useState<Tab>("body");
@@ -118,6 +120,22 @@ export function RequestDetail({
             </span>
             <span>{formatBytes(summary.bodySize)}</span>
             <span>{preciseTime(summary.receivedAt)}</span>
+            <button
+              type="button"
+              data-testid="delete-request"
+              className="font-medium text-rose-600 hover:underline dark:text-rose-400"
+              onClick={async () => {
+                const response = await fetch(
+                  `/api/bins/${encodeURIComponent(binId)}/requests/${summary.id}`,
+                  {
+                    method: "DELETE",
+                  },
+                );
+                if (response.ok) onDeleted(summary.id);
+              }}
+            >
+              Delete
+            </button>
           </span>
         </div>
         <DuplicateNotice summary={summary} onShowRequest={onShowRequest} />

@@ -15,6 +15,10 @@ describe("loadConfig", () => {
       TRUST_PROXY: 0,
       HOOKSCOPE_SECRET_KEY: undefined,
       HOOKSCOPE_CAPTURE_MOUNT: "fast",
+      MAX_REQUESTS_PER_BIN: 10_000,
+      BIN_TTL_DAYS: undefined,
+      RATE_LIMIT_PER_MINUTE: 600_000,
+      HOUSEKEEPING_INTERVAL_SECONDS: 60,
     });
   });
 
@@ -34,6 +38,10 @@ describe("loadConfig", () => {
         TRUST_PROXY: "2",
         HOOKSCOPE_SECRET_KEY: "k",
         HOOKSCOPE_CAPTURE_MOUNT: "next",
+        MAX_REQUESTS_PER_BIN: "500",
+        BIN_TTL_DAYS: "7",
+        RATE_LIMIT_PER_MINUTE: "120",
+        HOUSEKEEPING_INTERVAL_SECONDS: "5",
       }),
     ).toEqual({
       PORT: 8080,
@@ -45,6 +53,10 @@ describe("loadConfig", () => {
       TRUST_PROXY: 2,
       HOOKSCOPE_SECRET_KEY: "k",
       HOOKSCOPE_CAPTURE_MOUNT: "next",
+      MAX_REQUESTS_PER_BIN: 500,
+      BIN_TTL_DAYS: 7,
+      RATE_LIMIT_PER_MINUTE: 120,
+      HOUSEKEEPING_INTERVAL_SECONDS: 5,
     });
   });
 

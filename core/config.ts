@@ -24,6 +24,10 @@ const configSchema = z.object({
     .int()
     .positive()
     .default(10 * MiB),
+  MAX_REQUESTS_PER_BIN: z.coerce.number().int().positive().default(10_000),
+  BIN_TTL_DAYS: z.coerce.number().positive().optional(),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600_000),
+  HOUSEKEEPING_INTERVAL_SECONDS: z.coerce.number().positive().default(60),
   TRUST_PROXY: optionalString.transform((value, ctx) => {
     if (value === undefined || value === "false" || value === "0") return 0;
     if (value === "true") return 1;

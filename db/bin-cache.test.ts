@@ -3,7 +3,18 @@ import type { CaptureBin } from "../core/capture/capture";
 import { BinCache } from "./bin-cache";
 
 function bin(fingerprint = true): CaptureBin {
-  return { settings: { duplicates: { fingerprint }, signing: { scheme: "auto" } }, secrets: [] };
+  return {
+    settings: {
+      duplicates: { fingerprint },
+      signing: { scheme: "auto" },
+      response: null,
+      failure: null,
+      cors: true,
+      maxRequests: null,
+      rateLimitPerMinute: null,
+    },
+    secrets: [],
+  };
 }
 
 /** A loader that counts its calls per id and answers from a table that tests can change. */

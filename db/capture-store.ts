@@ -1,11 +1,25 @@
 import type { CaptureStore } from "../core/capture/capture";
 import type { DatabaseHandle } from "./client";
+import { takeFailure } from "./queries/bins";
 import { insertCapturedRequest } from "./queries/requests";
 
 /** The database side of capture, shared by both mounts (the node:http fast path and the Next route). */
-export function captureStore(database: DatabaseHandle): CaptureStore {
+export function captureStore(
+  database: DatabaseHandle,
+  defaults: { rateLimitPerMinute: number },
+): CaptureStore {
   return {
     findBin: (binId) => database.bins.get(binId),
-    save: (record) => insertCapturedRequest(database, record),
+    save: async (record) => {
+      const saved = await insertCapturedRequest(database, record);
+      if (saved) database.housekeeping.touched(record.binId);
+      return saved;
+    },
+    takeFailure: (binId) => takeFailure(database.db, binId),
+    admit: (binId, perMinute) => {
+      const wait = database.rateLimiter.take(binId, perMinute ?? defaults.rateLimitPerMinute);
+      if (wait !== null) database.housekeeping.refused(binId);
+      return wait;
+    },
   };
 }

@@ -10,6 +10,7 @@ import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import { openSecrets } from "../core/bins/secrets";
 import { readBinSettings } from "../core/bins/settings";
+import { RateLimiter } from "../core/capture/rate-limiter";
 import { loadConfig } from "../core/config";
 import { resolveSecretKey } from "../core/secrets/secret-key";
 import { BinCache } from "./bin-cache";
@@ -22,6 +23,7 @@ import {
   localPublisher,
   postgresPublisher,
 } from "./events";
+import { HousekeepingLog } from "./housekeeping";
 import { migrationsFolder } from "./migrations-folder";
 import { getBin } from "./queries/bins";
 import { getRequestSummariesByIds } from "./queries/requests";
@@ -38,6 +40,8 @@ export interface DatabaseHandle {
   /** Bins as capture sees them, cached briefly. */
   bins: BinCache;
   secretKey: Buffer | null;
+  rateLimiter: RateLimiter;
+  housekeeping: HousekeepingLog;
   /**
    * Runs one parameterised statement of the db module's own (the capture insert) straight on the
    * driver: prepared once per connection on Postgres, where drizzle's execute would re-plan it.
@@ -102,6 +106,8 @@ async function openPostgres(url: string, secretKey: Buffer | null): Promise<Data
     publisher: postgresPublisher(events, sql, instanceId, logError("NOTIFY")),
     bins,
     secretKey,
+    rateLimiter: new RateLimiter(),
+    housekeeping: new HousekeepingLog(),
     query: (text, params) =>
       sql.unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare: true }) as unknown as Promise<
         Record<string, unknown>[]
@@ -144,6 +150,8 @@ async function openPglite(dataDir: string, secretKey: Buffer | null): Promise<Da
       publisher: localPublisher(events),
       bins,
       secretKey,
+      rateLimiter: new RateLimiter(),
+      housekeeping: new HousekeepingLog(),
       query: async (text, params) => (await pglite.query<Record<string, unknown>>(text, params)).rows,
       binChanged: (binId) => bins.invalidate(binId),
       async close() {

@@ -33,6 +33,10 @@ export const bins = pgTable("bins", {
   settings: jsonb().$type<Partial<BinSettings>>().notNull().default({}),
   // The signing secrets ({current, previous}) sealed with AES-256-GCM; never returned by the API.
   secretsSealed: text(),
+  /** Failures still to simulate in the "next N requests" mode, counted down atomically by captures. */
+  failuresRemaining: integer().notNull().default(0),
+  /** Requests refused by the bin's rate limit (not stored), for the dashboard. */
+  refusedCount: bigint({ mode: "number" }).notNull().default(0),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 

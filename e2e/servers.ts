@@ -47,6 +47,8 @@ export async function startServer(options: {
       HOST: "127.0.0.1",
       PORT: String(options.port),
       MAX_BODY_BYTES: String(E2E_MAX_BODY_BYTES),
+      // Retention and refusal counts show up within a second rather than a minute.
+      HOUSEKEEPING_INTERVAL_SECONDS: "0.5",
       ...options.env,
     },
     stdio: ["ignore", "pipe", "pipe"],

@@ -11,6 +11,7 @@ import { readBody } from "./read-body";
 export interface CaptureHandlerOptions {
   database: DatabaseHandle;
   maxBodyBytes: number;
+  rateLimitPerMinute: number;
   trustedProxies: number;
   publicUrl?: string;
 }
@@ -46,6 +47,7 @@ function errorReply(status: number, code: string, message: string): CaptureReply
  */
 export function createCaptureHandler(options: CaptureHandlerOptions) {
   const { database, maxBodyBytes, trustedProxies, publicUrl } = options;
+  const store = captureStore(database, { rateLimitPerMinute: options.rateLimitPerMinute });
   const drainLimit = Math.max(2 * maxBodyBytes, 32 * MiB);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -74,10 +76,17 @@ export function createCaptureHandler(options: CaptureHandlerOptions) {
           protocol: "encrypted" in req.socket ? "https" : "http",
         }),
       },
-      captureStore(database),
+      store,
     );
-    send(res, outcome.reply, read.tooLarge !== undefined && !read.drained);
     if (outcome.stored) database.publisher.publish(outcome.stored);
+    const { delayMs, holdMs } = outcome.reply;
+    if (holdMs) {
+      // Failure simulation: never answer, like an endpoint that hangs until the sender gives up.
+      setTimeout(() => res.destroy(), holdMs).unref();
+      return;
+    }
+    if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
+    send(res, outcome.reply, read.tooLarge !== undefined && !read.drained);
   }
 
   return (req: IncomingMessage, res: ServerResponse): void => {

@@ -6,6 +6,8 @@ export interface BinRow {
   id: string;
   name: string | null;
   settings: unknown;
+  failuresRemaining: number;
+  refusedCount: number;
   createdAt: Date;
 }
 
@@ -24,7 +26,11 @@ export interface BinJson {
   name: string | null;
   captureUrl: string;
   dashboardUrl: string;
-  settings: { duplicates: BinSettings["duplicates"] };
+  settings: Omit<BinSettings, "signing">;
+  /** Simulated failures still to come in the "next N" mode. */
+  failuresRemaining: number;
+  /** Requests refused by the rate limit so far. */
+  refusedCount: number;
   signing: BinSigningJson;
   createdAt: string;
 }
@@ -40,7 +46,16 @@ export function toBinJson(bin: BinRow, origin: string, secrets: readonly Secret[
     name: bin.name,
     captureUrl: captureUrl(origin, bin.id),
     dashboardUrl: `${origin}/bins/${bin.id}`,
-    settings: { duplicates: settings.duplicates },
+    settings: {
+      duplicates: settings.duplicates,
+      response: settings.response,
+      failure: settings.failure,
+      cors: settings.cors,
+      maxRequests: settings.maxRequests,
+      rateLimitPerMinute: settings.rateLimitPerMinute,
+    },
+    failuresRemaining: bin.failuresRemaining,
+    refusedCount: bin.refusedCount,
     signing: {
       scheme: settings.signing.scheme,
       customScheme: settings.signing.custom ?? null,

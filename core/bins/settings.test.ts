@@ -7,6 +7,15 @@ import {
   settingsProblem,
 } from "./settings";
 
+// What every stored settings object reads back with when behaviour settings were never set.
+const behaviourDefaults = {
+  response: null,
+  failure: null,
+  cors: true,
+  maxRequests: null,
+  rateLimitPerMinute: null,
+};
+
 describe("readBinSettings", () => {
   it.each([
     ["an empty object", {}],
@@ -20,6 +29,7 @@ describe("readBinSettings", () => {
     expect(readBinSettings(stored)).toEqual({
       duplicates: { fingerprint: true },
       signing: { scheme: "auto" },
+      ...behaviourDefaults,
     });
   });
 
@@ -27,6 +37,7 @@ describe("readBinSettings", () => {
     const stored = {
       duplicates: { fingerprint: false, header: "X-Request-Id", jsonPath: "data.id" },
       signing: { scheme: "stripe" },
+      ...behaviourDefaults,
     };
     expect(readBinSettings(stored)).toEqual(stored);
   });
@@ -35,6 +46,7 @@ describe("readBinSettings", () => {
     expect(readBinSettings({ legacy: 1, duplicates: { fingerprint: false, extra: true } })).toEqual({
       duplicates: { fingerprint: false },
       signing: { scheme: "auto" },
+      ...behaviourDefaults,
     });
   });
 
@@ -92,12 +104,14 @@ describe("applySettingsPatch", () => {
   const current: BinSettings = {
     duplicates: { fingerprint: true, header: "X-Request-Id", jsonPath: "data.id" },
     signing: { scheme: "auto" },
+    ...behaviourDefaults,
   };
 
   it("sets the header without touching the other fields", () => {
     expect(applySettingsPatch(current, { duplicates: { header: "X-Correlation-Id" } })).toEqual({
       duplicates: { fingerprint: true, header: "X-Correlation-Id", jsonPath: "data.id" },
       signing: { scheme: "auto" },
+      ...behaviourDefaults,
     });
   });
 
@@ -105,6 +119,7 @@ describe("applySettingsPatch", () => {
     expect(applySettingsPatch(current, { duplicates: { jsonPath: "event.id" } })).toEqual({
       duplicates: { fingerprint: true, header: "X-Request-Id", jsonPath: "event.id" },
       signing: { scheme: "auto" },
+      ...behaviourDefaults,
     });
   });
 
@@ -113,6 +128,7 @@ describe("applySettingsPatch", () => {
     expect(next).toEqual({
       duplicates: { fingerprint: true, jsonPath: "data.id" },
       signing: { scheme: "auto" },
+      ...behaviourDefaults,
     });
     expect(Object.keys(next.duplicates)).not.toContain("header");
   });
@@ -122,6 +138,7 @@ describe("applySettingsPatch", () => {
     expect(next).toEqual({
       duplicates: { fingerprint: true, header: "X-Request-Id" },
       signing: { scheme: "auto" },
+      ...behaviourDefaults,
     });
     expect(Object.keys(next.duplicates)).not.toContain("jsonPath");
   });
@@ -130,6 +147,7 @@ describe("applySettingsPatch", () => {
     expect(applySettingsPatch(current, { duplicates: { fingerprint } })).toEqual({
       duplicates: { fingerprint, header: "X-Request-Id", jsonPath: "data.id" },
       signing: { scheme: "auto" },
+      ...behaviourDefaults,
     });
   });
 
@@ -146,7 +164,11 @@ describe("applySettingsPatch", () => {
   it("applies several changes at once", () => {
     expect(
       applySettingsPatch(current, { duplicates: { fingerprint: false, header: null, jsonPath: "x[1].y" } }),
-    ).toEqual({ duplicates: { fingerprint: false, jsonPath: "x[1].y" }, signing: { scheme: "auto" } });
+    ).toEqual({
+      duplicates: { fingerprint: false, jsonPath: "x[1].y" },
+      signing: { scheme: "auto" },
+      ...behaviourDefaults,
+    });
   });
 
   it("never mutates its input", () => {
@@ -161,6 +183,7 @@ describe("applySettingsPatch", () => {
     expect(applySettingsPatch(readBinSettings({}), patch)).toEqual({
       duplicates: { fingerprint: false, header: "X-Hook-Id" },
       signing: { scheme: "auto" },
+      ...behaviourDefaults,
     });
   });
 });
@@ -170,6 +193,7 @@ describe("readBinSettings: stored values of any shape", () => {
     expect(readBinSettings(stored)).toEqual({
       duplicates: { fingerprint: true },
       signing: { scheme: "auto" },
+      ...behaviourDefaults,
     });
   });
 

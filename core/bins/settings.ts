@@ -3,6 +3,12 @@ import { DEFAULT_DUPLICATE_SETTINGS, type DuplicateSettings } from "../duplicate
 import { JSON_PATH_PATTERN } from "../duplicates/json-path";
 import { SCHEME_IDS } from "../signatures/schemes";
 import { type CustomSchemeConfig, customSchemeSchema } from "../signatures/schemes/custom";
+import {
+  type FailureSettings,
+  failureSettingsSchema,
+  type ResponseSettings,
+  responseSettingsSchema,
+} from "./behaviour";
 import { HEADER_NAME } from "./header-name";
 
 const duplicatesPatchSchema = z.strictObject({
@@ -29,6 +35,11 @@ export const binSettingsPatchSchema = z.strictObject({
   previousSecret: secretSchema.nullish(),
   scheme: signatureSchemeChoice.optional(),
   customScheme: customSchemeSchema.nullish(),
+  response: responseSettingsSchema.nullish(),
+  failure: failureSettingsSchema.nullish(),
+  cors: z.boolean().optional(),
+  maxRequests: z.number().int().min(1).max(10_000_000).nullish(),
+  rateLimitPerMinute: z.number().int().min(1).max(10_000_000).nullish(),
 });
 export type BinSettingsPatch = z.infer<typeof binSettingsPatchSchema>;
 
@@ -40,6 +51,13 @@ export interface SigningSettings {
 export interface BinSettings {
   duplicates: DuplicateSettings;
   signing: SigningSettings;
+  /** Null: the default `200 {"ok":true,"id":…}`. */
+  response: ResponseSettings | null;
+  failure: FailureSettings | null;
+  cors: boolean;
+  /** Null: the instance's default cap. */
+  maxRequests: number | null;
+  rateLimitPerMinute: number | null;
 }
 
 const DEFAULT_SIGNING: SigningSettings = { scheme: "auto" };
@@ -53,6 +71,11 @@ const storedSchema = z.object({
     .object({ scheme: z.string(), custom: customSchemeSchema.optional() })
     .catch(() => ({ ...DEFAULT_SIGNING }))
     .default(() => ({ ...DEFAULT_SIGNING })),
+  response: responseSettingsSchema.nullable().catch(null).default(null),
+  failure: failureSettingsSchema.nullable().catch(null).default(null),
+  cors: z.boolean().catch(true).default(true),
+  maxRequests: z.number().int().positive().nullable().catch(null).default(null),
+  rateLimitPerMinute: z.number().int().positive().nullable().catch(null).default(null),
 });
 
 /** Settings as stored (any older shape), with defaults filled in. */
@@ -63,7 +86,11 @@ export function readBinSettings(stored: unknown): BinSettings {
 
 /** The settings after a patch; secrets are not settings (they are sealed apart) and are ignored here. */
 export function applySettingsPatch(current: BinSettings, patch: BinSettingsPatch): BinSettings {
-  const next: BinSettings = { duplicates: { ...current.duplicates }, signing: { ...current.signing } };
+  const next: BinSettings = {
+    ...current,
+    duplicates: { ...current.duplicates },
+    signing: { ...current.signing },
+  };
   if (patch.duplicates) {
     const { fingerprint, header, jsonPath } = patch.duplicates;
     if (fingerprint !== undefined) next.duplicates.fingerprint = fingerprint;
@@ -72,6 +99,11 @@ export function applySettingsPatch(current: BinSettings, patch: BinSettingsPatch
   }
   if (patch.scheme !== undefined) next.signing.scheme = patch.scheme;
   if (patch.customScheme !== undefined) next.signing.custom = patch.customScheme ?? undefined;
+  if (patch.response !== undefined) next.response = patch.response;
+  if (patch.failure !== undefined) next.failure = patch.failure;
+  if (patch.cors !== undefined) next.cors = patch.cors;
+  if (patch.maxRequests !== undefined) next.maxRequests = patch.maxRequests;
+  if (patch.rateLimitPerMinute !== undefined) next.rateLimitPerMinute = patch.rateLimitPerMinute;
   // Stored as plain JSON: undefined keys must not linger.
   return JSON.parse(JSON.stringify(next)) as BinSettings;
 }

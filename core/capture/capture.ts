@@ -1,9 +1,11 @@
+import { failureRolls, planResponse, type ResponsePlan } from "../bins/behaviour";
 import type { BinSettings } from "../bins/settings";
 import { duplicateKey } from "../duplicates/duplicate-key";
 import { toRequestSummary } from "../requests/serialize";
 import type { HeaderPair, RequestSummary, StoredRequestSummary } from "../requests/types";
 import type { Secret, SignatureVerdict } from "../signatures/types";
 import { signatureVerdictFor } from "../signatures/verdict-for";
+import { corsHeaders, isPreflight } from "./cors";
 import { headerValue } from "./header-pairs";
 
 export interface IncomingCapture {
@@ -41,12 +43,20 @@ export interface CaptureStore {
   findBin(binId: string): Promise<CaptureBin | null>;
   /** Commits the record and returns its stored summary, or null when the bin no longer exists. */
   save(record: CaptureRecord): Promise<StoredRequestSummary | null>;
+  /** Takes one failure from a "fail the next N" countdown; false when none is left. */
+  takeFailure(binId: string): Promise<boolean>;
+  /** Applies the bin's rate limit (null: the instance default): null admits, a number is the wait in seconds. */
+  admit(binId: string, perMinute: number | null): number | null;
 }
 
 export interface CaptureReply {
   status: number;
   headers: Record<string, string>;
   body: string;
+  /** Wait this long (after storing) before answering. */
+  delayMs?: number;
+  /** Do not answer: hold the connection this long, then close it (failure simulation). */
+  holdMs?: number;
 }
 
 export interface CaptureOutcome {
@@ -86,7 +96,20 @@ function formatBytes(bytes: number): string {
 export async function captureRequest(input: IncomingCapture, store: CaptureStore): Promise<CaptureOutcome> {
   const bin = await store.findBin(input.binId);
   if (!bin) return { reply: binNotFound() };
-  const responseStatus = input.tooLarge ? 413 : 200;
+  const cors = bin.settings.cors ? corsHeaders(input.headers) : {};
+  const wait = store.admit(input.binId, bin.settings.rateLimitPerMinute);
+  if (wait !== null) {
+    const refused = json(429, {
+      ok: false,
+      error: {
+        code: "rate_limited",
+        message: `This bin takes no more requests right now; retry in ${wait} s.`,
+      },
+    });
+    return { reply: { ...refused, headers: { ...refused.headers, ...cors, "retry-after": String(wait) } } };
+  }
+  const plan = await decideResponse(input, bin, store);
+  const responseStatus = input.tooLarge ? 413 : plan.status;
   const contentType = headerValue(input.headers, "content-type") ?? null;
   // A body refused as too large has no bytes to fingerprint; provider ids in headers still count.
   const identity = duplicateKey(
@@ -119,7 +142,7 @@ export async function captureRequest(input: IncomingCapture, store: CaptureStore
   });
   if (!row) return { reply: binNotFound() };
   const stored = toRequestSummary(row);
-  const idHeader = { [REQUEST_ID_HEADER]: stored.id };
+  const idHeader = { ...cors, [REQUEST_ID_HEADER]: stored.id };
   if (input.tooLarge) {
     const { limit } = input.tooLarge;
     return {
@@ -138,5 +161,33 @@ export async function captureRequest(input: IncomingCapture, store: CaptureStore
       ),
     };
   }
-  return { stored, reply: json(200, { ok: true, id: stored.id }, idHeader) };
+  if (plan.body === null) {
+    return {
+      stored,
+      reply: { ...json(plan.status, { ok: true, id: stored.id }, idHeader), holdMs: plan.holdMs },
+    };
+  }
+  return {
+    stored,
+    reply: {
+      status: plan.status,
+      headers: { ...plan.headers, ...idHeader },
+      body: plan.body,
+      delayMs: plan.delayMs,
+      holdMs: plan.holdMs,
+    },
+  };
+}
+
+async function decideResponse(
+  input: IncomingCapture,
+  bin: CaptureBin,
+  store: CaptureStore,
+): Promise<ResponsePlan> {
+  const { response, failure, cors } = bin.settings;
+  if (cors && isPreflight(input.method, input.headers))
+    return { status: 204, headers: {}, body: "", delayMs: 0 };
+  const failureDue =
+    failure?.mode === "next" ? await store.takeFailure(input.binId) : failureRolls(failure, Math.random());
+  return planResponse({ response, failure, failureDue });
 }

@@ -1,4 +1,4 @@
-import { eq, inArray } from "drizzle-orm";
+import { and, eq, gt, inArray, lt, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { type Bin, bins, type NewBin } from "../schema";
 
@@ -27,8 +27,31 @@ export async function deleteBin(db: Database, id: string): Promise<boolean> {
 export async function updateBin(
   db: Database,
   id: string,
-  changes: Partial<Pick<NewBin, "name" | "settings" | "secretsSealed">>,
+  changes: Partial<Pick<NewBin, "name" | "settings" | "secretsSealed" | "failuresRemaining">>,
 ): Promise<Bin | null> {
   const [row] = await db.update(bins).set(changes).where(eq(bins.id, id)).returning();
   return row ?? null;
+}
+
+/** Takes one simulated failure from the bin's countdown; false once it is used up. Atomic across instances. */
+export async function takeFailure(db: Database, binId: string): Promise<boolean> {
+  const taken = await db
+    .update(bins)
+    .set({ failuresRemaining: sql`${bins.failuresRemaining} - 1` })
+    .where(and(eq(bins.id, binId), gt(bins.failuresRemaining, 0)))
+    .returning({ id: bins.id });
+  return taken.length > 0;
+}
+
+export async function addRefused(db: Database, binId: string, count: number): Promise<void> {
+  await db
+    .update(bins)
+    .set({ refusedCount: sql`${bins.refusedCount} + ${count}` })
+    .where(eq(bins.id, binId));
+}
+
+/** Deletes bins created before the cutoff (their requests go with them); returns their ids. */
+export async function deleteBinsCreatedBefore(db: Database, cutoff: Date): Promise<string[]> {
+  const deleted = await db.delete(bins).where(lt(bins.createdAt, cutoff)).returning({ id: bins.id });
+  return deleted.map((row) => row.id);
 }

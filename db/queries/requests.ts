@@ -226,3 +226,43 @@ export async function reverifyRequests(
     after = page.at(-1)?.id ?? after;
   }
 }
+
+export async function deleteRequest(db: Database, params: { binId: string; id: number }): Promise<boolean> {
+  const deleted = await db
+    .delete(capturedRequests)
+    .where(and(eq(capturedRequests.binId, params.binId), eq(capturedRequests.id, params.id)))
+    .returning({ id: capturedRequests.id });
+  return deleted.length > 0;
+}
+
+/** Removes every request of a bin, and its delivery numbering with them. */
+export async function clearBin(db: Database, binId: string): Promise<number> {
+  return db.transaction(async (tx) => {
+    const deleted = await tx
+      .delete(capturedRequests)
+      .where(eq(capturedRequests.binId, binId))
+      .returning({ id: capturedRequests.id });
+    await tx.delete(deliveryKeys).where(eq(deliveryKeys.binId, binId));
+    return deleted.length;
+  });
+}
+
+/**
+ * Keeps a bin's newest `keep` requests and deletes the older ones: one indexed lookup of the
+ * boundary id, then a range delete on the (bin_id, id) index.
+ */
+export async function trimBin(db: Database, binId: string, keep: number): Promise<number> {
+  const [boundary] = await db
+    .select({ id: capturedRequests.id })
+    .from(capturedRequests)
+    .where(eq(capturedRequests.binId, binId))
+    .orderBy(desc(capturedRequests.id))
+    .offset(keep)
+    .limit(1);
+  if (!boundary) return 0;
+  const deleted = await db
+    .delete(capturedRequests)
+    .where(and(eq(capturedRequests.binId, binId), lte(capturedRequests.id, boundary.id)))
+    .returning({ id: capturedRequests.id });
+  return deleted.length;
+}

@@ -216,3 +216,31 @@ test("sets a secret in the browser and shows GitHub signatures as valid or inval
   await page.getByTestId("verdict-filter").selectOption("valid");
   await expect(rows).toHaveCount(1);
 });
+
+test("simulates failures from the settings and shows what each delivery was answered", async ({ page }) => {
+  const captureUrl = await createBinInBrowser(page, "failing");
+  await page.getByTestId("open-settings").click();
+  await page.getByTestId("failure-mode").selectOption("next");
+  await page.getByTestId("failure-count").fill("2");
+  await page.getByRole("button", { name: "Save behaviour" }).click();
+  await expect(page.getByTestId("settings-message")).toContainText("Saved");
+  await expect(page.getByTestId("behaviour-settings")).toContainText("2 simulated failures to come");
+  await page.getByRole("button", { name: "Close" }).click();
+
+  const answers: number[] = [];
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    answers.push((await nodeHttp(`${captureUrl}/retry?attempt=${attempt}`, { body: "{}" })).status);
+  }
+  expect(answers).toEqual([500, 500, 200]);
+  const rows = page.getByTestId("request-row");
+  await expect(rows).toHaveCount(3);
+  await expect(rows.nth(0)).toContainText("200");
+  await expect(rows.nth(1)).toContainText("500");
+  await expect(rows.nth(2)).toContainText("500");
+
+  await rows.nth(0).click();
+  await page.getByTestId("delete-request").click();
+  await expect(rows).toHaveCount(2);
+  await page.reload();
+  await expect(page.getByTestId("request-row")).toHaveCount(2);
+});

@@ -14,8 +14,8 @@ export const GET = apiRoute(async (request: NextRequest, context: Context) => {
   return Response.json(binJson(bin, request, database));
 });
 
-// PATCH /api/bins/:binId {name?, duplicates?, secret?, previousSecret?, scheme?, customScheme?}:
-// only the fields sent change; null clears one.
+// PATCH /api/bins/:binId {name?, duplicates?, secret?, previousSecret?, scheme?, customScheme?, response?,
+// failure?, cors?, maxRequests?, rateLimitPerMinute?}: only the fields sent change; null clears one.
 export const PATCH = apiRoute(async (request: NextRequest, context: Context) => {
   const { database, bin } = await authorizeBin(request, (await context.params).binId);
   const { name, ...patch } = await parseJsonBody(request, updateBinSchema);
@@ -24,6 +24,8 @@ export const PATCH = apiRoute(async (request: NextRequest, context: Context) => 
     ...(name === undefined ? {} : { name: name || null }),
     settings,
     secretsSealed,
+    // Setting a failure mode (re)starts its countdown; any other mode has none.
+    ...(patch.failure === undefined ? {} : { failuresRemaining: patch.failure?.count ?? 0 }),
   });
   if (!updated) throw binNotFound();
   database.binChanged(bin.id);

@@ -18,7 +18,7 @@ export const dynamic = "force-dynamic";
  * answers /h/… on its node:http fast path instead; both call the same capture function.
  */
 async function capture(request: NextRequest): Promise<Response> {
-  const { MAX_BODY_BYTES, TRUST_PROXY, PUBLIC_URL } = config();
+  const { MAX_BODY_BYTES, TRUST_PROXY, PUBLIC_URL, RATE_LIMIT_PER_MINUTE } = config();
   const raw = readRawRequest(request.headers.get(RAW_REQUEST_HEADER));
   const target = parseCaptureUrl(raw?.url ?? `${request.nextUrl.pathname}${request.nextUrl.search}`);
   // Without the server's hand-over (plain `next dev`), Web headers are the best there is: lower-cased.
@@ -50,10 +50,18 @@ async function capture(request: NextRequest): Promise<Response> {
         protocol: raw?.encrypted ? "https" : "http",
       }),
     },
-    captureStore(database),
+    captureStore(database, { rateLimitPerMinute: RATE_LIMIT_PER_MINUTE }),
   );
   if (outcome.stored) database.publisher.publish(outcome.stored);
-  return new Response(request.method === "HEAD" ? null : outcome.reply.body, {
+  const { delayMs, holdMs } = outcome.reply;
+  // A route handler cannot drop its connection: the timeout simulation holds, then answers 504.
+  if (holdMs) {
+    await new Promise((resolve) => setTimeout(resolve, holdMs));
+    return new Response(null, { status: 504 });
+  }
+  if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
+  const bodyless = request.method === "HEAD" || outcome.reply.status === 204 || outcome.reply.status === 304;
+  return new Response(bodyless ? null : outcome.reply.body, {
     status: outcome.reply.status,
     headers: {
       ...outcome.reply.headers,

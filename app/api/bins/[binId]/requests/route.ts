@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
 import { toRequestSummary } from "@/core/requests/serialize";
-import { listRequestSummaries } from "@/db/queries/requests";
+import { clearBin, listRequestSummaries } from "@/db/queries/requests";
 import { authorizeBin } from "@/lib/api/auth";
 import { apiRoute, parseWith } from "@/lib/api/errors";
 import { listRequestsQuerySchema } from "@/lib/api/schemas";
@@ -27,4 +27,10 @@ export const GET = apiRoute(async (request: NextRequest, context: Context) => {
     requests: rows.map(toRequestSummary),
     nextCursor: rows.length === query.limit && last ? String(last.id) : null,
   });
+});
+
+// DELETE /api/bins/:binId/requests: clears the bin (every request, and the numbering of deliveries).
+export const DELETE = apiRoute(async (request: NextRequest, context: Context) => {
+  const { database, bin } = await authorizeBin(request, (await context.params).binId);
+  return Response.json({ deleted: await clearBin(database.db, bin.id) });
 });

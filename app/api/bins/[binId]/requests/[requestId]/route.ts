@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
 import { toRequestDetail } from "@/core/requests/serialize";
-import { getRequest } from "@/db/queries/requests";
+import { deleteRequest, getRequest } from "@/db/queries/requests";
 import { authorizeBin } from "@/lib/api/auth";
 import { ApiError, apiRoute, parseWith } from "@/lib/api/errors";
 import { requestIdSchema } from "@/lib/api/schemas";
@@ -15,4 +15,15 @@ export const GET = apiRoute(async (request: NextRequest, context: Context) => {
   const row = await getRequest(database.db, { binId: bin.id, id });
   if (!row) throw new ApiError(404, "not_found", "This bin has no request with that id.");
   return Response.json(toRequestDetail(row));
+});
+
+// DELETE /api/bins/:binId/requests/:requestId
+export const DELETE = apiRoute(async (request: NextRequest, context: Context) => {
+  const params = await context.params;
+  const { database, bin } = await authorizeBin(request, params.binId);
+  const id = parseWith(requestIdSchema, params.requestId, "request id");
+  if (!(await deleteRequest(database.db, { binId: bin.id, id }))) {
+    throw new ApiError(404, "not_found", "This bin has no request with that id.");
+  }
+  return new Response(null, { status: 204 });
 });
