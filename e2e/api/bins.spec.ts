@@ -66,7 +66,16 @@ test.describe("bins API", () => {
       name: "mine",
       captureUrl: bin.captureUrl,
       dashboardUrl: bin.dashboardUrl,
-      settings: { duplicates: { fingerprint: true } },
+      settings: {
+        duplicates: { fingerprint: true },
+        response: null,
+        failure: null,
+        cors: true,
+        maxRequests: null,
+        rateLimitPerMinute: null,
+      },
+      failuresRemaining: 0,
+      refusedCount: 0,
       signing: {
         scheme: "auto",
         customScheme: null,

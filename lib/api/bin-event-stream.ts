@@ -6,6 +6,8 @@ import { listRequestSummariesAfter } from "@/db/queries/requests";
 
 const HEARTBEAT_MS = 15_000;
 const BACKFILL_PAGE = 500;
+// Longer than a capture takes from its commit to its publish, even under load.
+const REPLAYED_MEMORY_MS = 30_000;
 
 interface BinEventStreamOptions {
   database: DatabaseHandle;
@@ -17,7 +19,9 @@ interface BinEventStreamOptions {
 
 /**
  * A bin's live feed. Live events are subscribed to before the backfill is read and held back until it
- * is done, so a request that lands meanwhile is sent exactly once, whichever side sees it.
+ * is done, so a request that lands meanwhile is sent exactly once, whichever side sees it. A row can
+ * also become visible to the backfill a moment before its capture publishes it, so ids the backfill
+ * sent are remembered for a while and their late live event is dropped.
  */
 export function binEventStream({ database, binId, lastEventId, signal }: BinEventStreamOptions): Response {
   const encoder = new TextEncoder();
@@ -38,9 +42,10 @@ export function binEventStream({ database, binId, lastEventId, signal }: BinEven
         write(sseEvent({ id: summary.id, event: "request", data: JSON.stringify(summary) }));
 
       let held: RequestSummary[] | null = [];
+      let replayed = new Set<string>();
       const unsubscribe = database.events.subscribe(binId, (summary) => {
         if (held) held.push(summary);
-        else writeRequest(summary);
+        else if (!replayed.has(summary.id)) writeRequest(summary);
       });
       const heartbeat = setInterval(() => write(sseComment("ping")), HEARTBEAT_MS);
       stop = () => {
@@ -60,7 +65,6 @@ export function binEventStream({ database, binId, lastEventId, signal }: BinEven
       write(sseRetry(2_000));
       write(sseComment("connected"));
 
-      const replayed = new Set<string>();
       try {
         for (let after = lastEventId; after !== undefined && !closed; ) {
           const rows = await listRequestSummariesAfter(database.db, { binId, after, limit: BACKFILL_PAGE });
@@ -81,6 +85,11 @@ export function binEventStream({ database, binId, lastEventId, signal }: BinEven
       const pending = held;
       held = null;
       for (const summary of pending) if (!replayed.has(summary.id)) writeRequest(summary);
+      if (replayed.size > 0) {
+        setTimeout(() => {
+          replayed = new Set();
+        }, REPLAYED_MEMORY_MS).unref();
+      }
     },
     cancel() {
       stop();
