@@ -209,7 +209,9 @@ async function main() {
   if (spawnSync("wrk", ["--version"]).error) throw new Error("wrk is needed: apt-get install wrk");
   const databaseUrl = await recreateDatabase("hookscope_bench");
   const sql = postgres(databaseUrl, { max: 2, onnotice: () => {} });
-  const pgEnv = { DATABASE_URL: databaseUrl, HOOKSCOPE_SECRET_KEY: KEY };
+  // No retention cap: the run counts every stored request, and reads memory after 100,000 of them.
+  const keepAll = { MAX_REQUESTS_PER_BIN: "100000000" };
+  const pgEnv = { DATABASE_URL: databaseUrl, HOOKSCOPE_SECRET_KEY: KEY, ...keepAll };
 
   const fast = await startServer({ name: "bench-postgres", port: 3402, env: pgEnv });
   await sql`insert into bins (id, token_hash) values ('floor', 'x')`;
@@ -259,7 +261,7 @@ async function main() {
     const server = await startServer({
       name: `bench-pglite-${mount}`,
       port: 3403,
-      env: { HOOKSCOPE_DATA_DIR: freshDataDir(`bench-${mount}`), HOOKSCOPE_CAPTURE_MOUNT: mount },
+      env: { HOOKSCOPE_DATA_DIR: freshDataDir(`bench-${mount}`), HOOKSCOPE_CAPTURE_MOUNT: mount, ...keepAll },
     });
     const pgBin = await createBin(server.url);
     const stored = () => countViaApi(server.url, pgBin);
