@@ -95,7 +95,35 @@ export const deliveryKeys = pgTable(
   (table) => [primaryKey({ columns: [table.binId, table.key] })],
 );
 
+/** Each time a captured request was sent again to a target, and what the target answered. */
+export const replays = pgTable(
+  "replays",
+  {
+    id: bigserial({ mode: "number" }).primaryKey(),
+    requestId: bigint({ mode: "number" })
+      .notNull()
+      .references(() => capturedRequests.id, { onDelete: "cascade" }),
+    binId: text()
+      .notNull()
+      .references(() => bins.id, { onDelete: "cascade" }),
+    method: text().notNull(),
+    url: text().notNull(),
+    requestHeaders: jsonb().$type<HeaderPair[]>().notNull(),
+    /** Null when no answer came (see error). */
+    status: integer(),
+    responseHeaders: jsonb().$type<HeaderPair[]>().notNull(),
+    responseBody: bytea().notNull(),
+    bodyTruncated: boolean().notNull().default(false),
+    durationMs: integer().notNull(),
+    error: text(),
+    createdAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (table) => [index("replays_request_id_idx").on(table.requestId, sql`${table.id} desc`)],
+);
+
 export type Bin = typeof bins.$inferSelect;
 export type NewBin = typeof bins.$inferInsert;
 export type CapturedRequest = typeof capturedRequests.$inferSelect;
 export type NewCapturedRequest = typeof capturedRequests.$inferInsert;
+export type Replay = typeof replays.$inferSelect;
+export type NewReplay = typeof replays.$inferInsert;

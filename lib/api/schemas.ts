@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { HEADER_NAME } from "@/core/bins/header-name";
 import { binSettingsPatchSchema } from "@/core/bins/settings";
 
 const binName = z.string().trim().max(100, "name must be at most 100 characters").nullish();
@@ -26,3 +27,24 @@ export const listRequestsQuerySchema = z.object({
 });
 
 export const lastEventIdSchema = requestIdSchema.optional();
+
+const headerPair = z.tuple([
+  z.string().regex(HEADER_NAME, "header names must be valid HTTP tokens"),
+  z.string(),
+]);
+
+export const replaySchema = z
+  .strictObject({
+    url: z.url({ protocol: /^https?$/, message: "url must be an absolute http(s) URL" }),
+    method: z
+      .string()
+      .regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,20}$/, "method must be an HTTP method")
+      .optional(),
+    headers: z.array(headerPair).max(500).optional(),
+    body: z.string().optional(),
+    bodyBase64: z.base64("bodyBase64 must be base64").optional(),
+    appendPath: z.boolean().default(false),
+  })
+  .refine((replay) => replay.body === undefined || replay.bodyBase64 === undefined, {
+    message: "send body or bodyBase64, not both",
+  });

@@ -1,0 +1,108 @@
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { expect, test } from "@playwright/test";
+import { bearer, createBin, nodeHttp } from "../helpers";
+
+// A stand-in for the user's local dev server: records what it receives and answers 202.
+let target: Server;
+let targetUrl = "";
+const received: { url: string; method: string; headers: Record<string, unknown>; body: Buffer }[] = [];
+
+test.beforeAll(async () => {
+  target = createServer((req: IncomingMessage, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => {
+      received.push({
+        url: req.url ?? "",
+        method: req.method ?? "",
+        headers: req.headers,
+        body: Buffer.concat(chunks),
+      });
+      res.writeHead(202, { "content-type": "application/json" });
+      res.end('{"received":true}');
+    });
+  });
+  await new Promise<void>((resolve) => target.listen(0, "127.0.0.1", resolve));
+  targetUrl = `http://127.0.0.1:${(target.address() as AddressInfo).port}`;
+});
+
+test.afterAll(() => {
+  target.closeAllConnections();
+  target.close();
+});
+
+test.describe("replay", () => {
+  test("sends a captured request to a target and keeps its answer in the history", async ({
+    request,
+    baseURL,
+  }) => {
+    const bin = await createBin(request);
+    const body = '{"id":"evt_1","type":"invoice.paid"}';
+    const capture = await nodeHttp(`${baseURL}/h/${bin.id}/stripe?x=1`, {
+      headers: { "Content-Type": "application/json", "Stripe-Signature": "t=1,v1=00" },
+      body,
+    });
+    const id = String(capture.headers["x-hookscope-request-id"]);
+    const response = await request.post(`/api/bins/${bin.id}/requests/${id}/replay`, {
+      headers: bearer(bin),
+      data: { url: `${targetUrl}/webhooks`, appendPath: true },
+    });
+    expect(response.status()).toBe(201);
+    const result = await response.json();
+    expect(result).toMatchObject({
+      status: 202,
+      body: '{"received":true}',
+      bodyTruncated: false,
+      error: null,
+    });
+    expect(result.durationMs).toBeGreaterThanOrEqual(0);
+    const sent = received.at(-1);
+    expect(sent?.url).toBe("/webhooks/stripe?x=1");
+    expect(sent?.body.toString()).toBe(body);
+    expect(sent?.headers["stripe-signature"]).toBe("t=1,v1=00");
+
+    const history = await request.get(`/api/bins/${bin.id}/requests/${id}/replays`, { headers: bearer(bin) });
+    expect((await history.json()).replays.map((replay: { id: string }) => replay.id)).toEqual([result.id]);
+  });
+
+  test("sends the user's edits of method, headers and body", async ({ request, baseURL }) => {
+    const bin = await createBin(request);
+    const capture = await nodeHttp(`${baseURL}/h/${bin.id}`, { body: "original" });
+    const id = String(capture.headers["x-hookscope-request-id"]);
+    const response = await request.post(`/api/bins/${bin.id}/requests/${id}/replay`, {
+      headers: bearer(bin),
+      data: { url: targetUrl, method: "PUT", headers: [["X-Edited", "yes"]], body: "edited" },
+    });
+    expect((await response.json()).status).toBe(202);
+    expect(received.at(-1)).toMatchObject({ method: "PUT", body: Buffer.from("edited") });
+    expect(received.at(-1)?.headers["x-edited"]).toBe("yes");
+  });
+
+  test("records a target that is down as an error in plain words", async ({ request, baseURL }) => {
+    const bin = await createBin(request);
+    const capture = await nodeHttp(`${baseURL}/h/${bin.id}`, { body: "x" });
+    const response = await request.post(
+      `/api/bins/${bin.id}/requests/${capture.headers["x-hookscope-request-id"]}/replay`,
+      { headers: bearer(bin), data: { url: "http://127.0.0.1:9/" } },
+    );
+    const result = await response.json();
+    expect(result.status).toBeNull();
+    expect(result.error).toContain("connection refused");
+  });
+
+  test("rejects a bad target and another bin's token", async ({ request, baseURL }) => {
+    const bin = await createBin(request);
+    const other = await createBin(request);
+    const capture = await nodeHttp(`${baseURL}/h/${bin.id}`, { body: "x" });
+    const path = `/api/bins/${bin.id}/requests/${capture.headers["x-hookscope-request-id"]}`;
+    for (const url of ["not a url", "ftp://example.com/", "file:///etc/passwd"]) {
+      const response = await request.post(`${path}/replay`, { headers: bearer(bin), data: { url } });
+      expect(response.status(), url).toBe(400);
+    }
+    expect(
+      (await request.post(`${path}/replay`, { headers: bearer(other), data: { url: targetUrl } })).status(),
+    ).toBe(404);
+    expect((await request.get(`${path}/replays`, { headers: bearer(other) })).status()).toBe(404);
+  });
+});
