@@ -11,10 +11,11 @@ import { DetailRow } from "./detail-row";
 import { displayPath, formatBytes, preciseTime } from "./format";
 import { MethodBadge, StatusBadge } from "./method-badge";
 import { PairTable } from "./pair-table";
+import { ReplayPanel } from "./replay-panel";
 import { SignaturePanel } from "./signature-panel";
 import { VerdictBadge } from "./verdict-badge";
 
-type Tab = "overview" | "headers" | "query" | "body" | "signature" | "raw";
+type Tab = "overview" | "headers" | "query" | "body" | "signature" | "raw" | "replay";
 
 function useRequestDetail(binId: string, requestId: string) {
   const [state, setState] = useState<{ id: string; detail?: Detail; error?: string }>({ id: requestId });
@@ -103,6 +104,7 @@ export function RequestDetail({
     { id: "body", label: "Body" },
     { id: "signature", label: "Signature" },
     { id: "raw", label: "Raw" },
+    { id: "replay", label: "Replay" },
   ];
 
   return (
@@ -206,6 +208,7 @@ export function RequestDetail({
           </div>
         )}
         {detail && tab === "body" && <BodyViewer {...detail} />}
+        {detail && tab === "replay" && <ReplayPanel binId={binId} detail={detail} />}
         {detail && tab === "signature" && (
           <SignaturePanel
             signature={detail.signature}

@@ -1,4 +1,6 @@
 import { createHmac } from "node:crypto";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { expect, type Page, test } from "@playwright/test";
 import { nodeHttp } from "../helpers";
 
@@ -243,4 +245,35 @@ test("simulates failures from the settings and shows what each delivery was answ
   await expect(rows).toHaveCount(2);
   await page.reload();
   await expect(page.getByTestId("request-row")).toHaveCount(2);
+});
+
+test("replays a request to a local server and shows what it answered", async ({ page }) => {
+  const hits: string[] = [];
+  const target = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => {
+      hits.push(`${req.method} ${req.url} ${Buffer.concat(chunks).toString()}`);
+      res.writeHead(200, { "content-type": "text/plain" });
+      res.end("thanks from the dev server");
+    });
+  });
+  await new Promise<void>((resolve) => target.listen(0, "127.0.0.1", resolve));
+  const port = (target.address() as AddressInfo).port;
+  try {
+    const captureUrl = await createBinInBrowser(page, "replay");
+    await nodeHttp(`${captureUrl}/orders?id=7`, {
+      headers: { "Content-Type": "application/json" },
+      body: '{"order":7}',
+    });
+    const detail = page.getByTestId("request-detail");
+    await detail.getByRole("tab", { name: "Replay" }).click();
+    await detail.getByTestId("replay-url").fill(`http://127.0.0.1:${port}/webhooks`);
+    await detail.getByRole("button", { name: "Replay" }).click();
+    await expect(detail.getByTestId("replay-result").first()).toContainText("thanks from the dev server");
+    await expect(detail.getByTestId("replay-result").first()).toContainText("200");
+    expect(hits).toEqual(['POST /webhooks/orders?id=7 {"order":7}']);
+  } finally {
+    target.close();
+  }
 });
