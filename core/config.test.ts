@@ -19,6 +19,8 @@ describe("loadConfig", () => {
       BIN_TTL_DAYS: undefined,
       RATE_LIMIT_PER_MINUTE: 600_000,
       HOUSEKEEPING_INTERVAL_SECONDS: 60,
+      REPLAY_ALLOW_PRIVATE_NETWORKS: undefined,
+      REPLAY_TIMEOUT_MS: 10_000,
     });
   });
 
@@ -42,6 +44,8 @@ describe("loadConfig", () => {
         BIN_TTL_DAYS: "7",
         RATE_LIMIT_PER_MINUTE: "120",
         HOUSEKEEPING_INTERVAL_SECONDS: "5",
+        REPLAY_ALLOW_PRIVATE_NETWORKS: "false",
+        REPLAY_TIMEOUT_MS: "2500",
       }),
     ).toEqual({
       PORT: 8080,
@@ -57,6 +61,8 @@ describe("loadConfig", () => {
       BIN_TTL_DAYS: 7,
       RATE_LIMIT_PER_MINUTE: 120,
       HOUSEKEEPING_INTERVAL_SECONDS: 5,
+      REPLAY_ALLOW_PRIVATE_NETWORKS: "false",
+      REPLAY_TIMEOUT_MS: 2500,
     });
   });
 
