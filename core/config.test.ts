@@ -19,7 +19,7 @@ describe("loadConfig", () => {
       BIN_TTL_DAYS: undefined,
       RATE_LIMIT_PER_MINUTE: 600_000,
       HOUSEKEEPING_INTERVAL_SECONDS: 60,
-      REPLAY_ALLOW_PRIVATE_NETWORKS: undefined,
+      REPLAY_BLOCK_PRIVATE: undefined,
       REPLAY_TIMEOUT_MS: 10_000,
     });
   });
@@ -44,7 +44,7 @@ describe("loadConfig", () => {
         BIN_TTL_DAYS: "7",
         RATE_LIMIT_PER_MINUTE: "120",
         HOUSEKEEPING_INTERVAL_SECONDS: "5",
-        REPLAY_ALLOW_PRIVATE_NETWORKS: "false",
+        REPLAY_BLOCK_PRIVATE: "false",
         REPLAY_TIMEOUT_MS: "2500",
       }),
     ).toEqual({
@@ -61,7 +61,7 @@ describe("loadConfig", () => {
       BIN_TTL_DAYS: 7,
       RATE_LIMIT_PER_MINUTE: 120,
       HOUSEKEEPING_INTERVAL_SECONDS: 5,
-      REPLAY_ALLOW_PRIVATE_NETWORKS: "false",
+      REPLAY_BLOCK_PRIVATE: "false",
       REPLAY_TIMEOUT_MS: 2500,
     });
   });

@@ -28,8 +28,8 @@ const configSchema = z.object({
   BIN_TTL_DAYS: z.coerce.number().positive().optional(),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600_000),
   HOUSEKEEPING_INTERVAL_SECONDS: z.coerce.number().positive().default(60),
-  // Unset: allowed on a local instance, refused once PUBLIC_URL says it is reachable by others.
-  REPLAY_ALLOW_PRIVATE_NETWORKS: z.enum(["true", "false"]).optional(),
+  // Unset: private targets allowed on a local instance, refused once PUBLIC_URL says it is hosted.
+  REPLAY_BLOCK_PRIVATE: z.enum(["true", "false"]).optional(),
   REPLAY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   TRUST_PROXY: optionalString.transform((value, ctx) => {
     if (value === undefined || value === "false" || value === "0") return 0;

@@ -23,6 +23,13 @@ describe("blockedAddressReason", () => {
     expect(blockedAddressReason(address)).toBeNull();
   });
 
+  it("allows loopback and private addresses on a local instance, but never link-local or metadata", () => {
+    expect(blockedAddressReason("127.0.0.1", false)).toBeNull();
+    expect(blockedAddressReason("192.168.1.10", false)).toBeNull();
+    expect(blockedAddressReason("169.254.169.254", false)).toContain("linkLocal");
+    expect(blockedAddressReason("fd00:ec2::254", false)).toContain("metadata");
+  });
+
   it("refuses what is not an address", () => {
     expect(blockedAddressReason("example.com")).toContain("not an IP address");
   });

@@ -61,7 +61,7 @@ const stored = {
   body: Buffer.from([0x7b, 0x00, 0xff, 0x7d]),
 };
 
-const local = { timeoutMs: 2_000, allowPrivateNetworks: true };
+const local = { timeoutMs: 2_000, blockPrivate: false };
 
 describe("sendReplay", () => {
   it("sends the exact body and the original headers, minus hop-by-hop ones, and keeps the answer", async () => {
@@ -100,8 +100,15 @@ describe("sendReplay", () => {
     expect(ftp.error).toContain("only http and https");
   });
 
+  it("always refuses link-local and cloud metadata addresses", async () => {
+    for (const url of ["http://169.254.169.254/latest/meta-data/", "http://[fd00:ec2::254]/"]) {
+      const result = await sendReplay(buildReplay(stored, { url }), local);
+      expect(result.error, url).toContain("blocked by the address policy");
+    }
+  });
+
   it("refuses private targets when the policy says so, by literal address and by name", async () => {
-    const policy = { timeoutMs: 2_000, allowPrivateNetworks: false };
+    const policy = { timeoutMs: 2_000, blockPrivate: true };
     const before = received.length;
     const literal = await sendReplay(buildReplay(stored, { url: `${base}/hook` }), policy);
     expect(literal.error).toContain("blocked by the address policy");

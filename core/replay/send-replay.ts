@@ -20,26 +20,29 @@ export interface ReplayResult {
 
 export interface SendOptions {
   timeoutMs: number;
-  /** False on hosted instances: loopback, private, link-local and metadata addresses are refused. */
-  allowPrivateNetworks: boolean;
+  /** True on hosted instances: loopback and private addresses are refused (link-local and metadata always are). */
+  blockPrivate: boolean;
   maxBodyBytes?: number;
 }
 
 class BlockedAddress extends Error {}
 
 /** Resolves the name itself, so the address that is checked is the address that is dialled (no rebinding). */
-function guardedLookup(allowPrivate: boolean): LookupFunction {
+function guardedLookup(blockPrivate: boolean): LookupFunction {
   return (hostname, options, callback) => {
     dnsLookup(hostname, { ...options, all: true }, (error, addresses) => {
       if (error) return callback(error, "", 0);
-      const list = addresses as LookupAddress[];
-      const blocked = allowPrivate
-        ? null
-        : list.map((entry) => blockedAddressReason(entry.address)).find(Boolean);
-      if (blocked) return callback(new BlockedAddress(`${hostname} resolves to ${blocked}`), "", 0);
-      if (options.all) return callback(null, list as unknown as string, 0);
-      const first = list[0];
-      callback(null, first?.address ?? "", first?.family ?? 4);
+      // A throw here would leave the request hanging until its timeout: report it instead.
+      try {
+        const list = addresses as LookupAddress[];
+        const blocked = list.map((entry) => blockedAddressReason(entry.address, blockPrivate)).find(Boolean);
+        if (blocked) return callback(new BlockedAddress(`${hostname} resolves to ${blocked}`), "", 0);
+        if (options.all) return callback(null, list as unknown as string, 0);
+        const first = list[0];
+        callback(null, first?.address ?? "", first?.family ?? 4);
+      } catch (failure) {
+        callback(failure as NodeJS.ErrnoException, "", 0);
+      }
     });
   };
 }
@@ -86,8 +89,8 @@ export function sendReplay(replay: ReplayRequest, options: SendOptions): Promise
     return Promise.resolve(failed("only http and https targets can be replayed to"));
   }
   const literal = url.hostname.replace(/^\[|\]$/g, "");
-  if (!options.allowPrivateNetworks && ipaddr.isValid(literal)) {
-    const reason = blockedAddressReason(literal);
+  if (ipaddr.isValid(literal)) {
+    const reason = blockedAddressReason(literal, options.blockPrivate);
     if (reason) return Promise.resolve(failed(`blocked by the address policy: ${reason}`));
   }
 
@@ -101,7 +104,7 @@ export function sendReplay(replay: ReplayRequest, options: SendOptions): Promise
     const req = send(url, {
       method: replay.method,
       headers,
-      lookup: guardedLookup(options.allowPrivateNetworks),
+      lookup: guardedLookup(options.blockPrivate),
     });
     const timer = setTimeout(() => {
       const error: NodeJS.ErrnoException = new Error("timeout");

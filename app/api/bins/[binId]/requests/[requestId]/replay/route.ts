@@ -20,7 +20,7 @@ export const POST = apiRoute(async (request: NextRequest, context: Context) => {
   const input = await parseJsonBody(request, replaySchema);
   const stored = await getRequest(database.db, { binId: bin.id, id });
   if (!stored) throw new ApiError(404, "not_found", "This bin has no request with that id.");
-  const { REPLAY_TIMEOUT_MS, REPLAY_ALLOW_PRIVATE_NETWORKS, PUBLIC_URL } = config();
+  const { REPLAY_TIMEOUT_MS, REPLAY_BLOCK_PRIVATE, PUBLIC_URL } = config();
   const replay = buildReplay(stored, {
     url: input.url,
     method: input.method,
@@ -35,9 +35,7 @@ export const POST = apiRoute(async (request: NextRequest, context: Context) => {
   });
   const result = await sendReplay(replay, {
     timeoutMs: REPLAY_TIMEOUT_MS,
-    allowPrivateNetworks: REPLAY_ALLOW_PRIVATE_NETWORKS
-      ? REPLAY_ALLOW_PRIVATE_NETWORKS === "true"
-      : !PUBLIC_URL,
+    blockPrivate: REPLAY_BLOCK_PRIVATE ? REPLAY_BLOCK_PRIVATE === "true" : Boolean(PUBLIC_URL),
   });
   const row = await insertReplay(database.db, {
     requestId: stored.id,
