@@ -45,6 +45,7 @@ export function ReplayPanel({ binId, detail }: { binId: string; detail: RequestD
   const [appendPath, setAppendPath] = useState(true);
   const [method, setMethod] = useState(detail.method);
   const [editBody, setEditBody] = useState(false);
+  const [resign, setResign] = useState(false);
   const [body, setBody] = useState(detail.bodyText ?? "");
   const [history, setHistory] = useState<ReplayJson[]>([]);
   const [sending, setSending] = useState(false);
@@ -67,7 +68,7 @@ export function ReplayPanel({ binId, detail }: { binId: string; detail: RequestD
       const response = await fetch(`${base}/replay`, {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ url, appendPath, method, ...(editBody ? { body } : {}) }),
+        body: JSON.stringify({ url, appendPath, method, resign, ...(editBody ? { body } : {}) }),
       });
       const payload = (await response.json()) as ReplayJson & { error?: unknown };
       if (!response.ok) {
@@ -117,6 +118,17 @@ export function ReplayPanel({ binId, detail }: { binId: string; detail: RequestD
           />
           Append the captured path and query
         </label>
+        {detail.signature?.scheme && (
+          <label className="flex items-center gap-2" title="For receivers that refuse old timestamps">
+            <input
+              type="checkbox"
+              checked={resign}
+              onChange={(e) => setResign(e.target.checked)}
+              className="accent-indigo-600"
+            />
+            Re-sign with the bin's secret and a fresh timestamp
+          </label>
+        )}
         {detail.bodyText !== null && (
           <label className="flex items-center gap-2">
             <input

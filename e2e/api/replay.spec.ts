@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test } from "@playwright/test";
+import Stripe from "stripe";
 import { bearer, createBin, nodeHttp } from "../helpers";
 
 // A stand-in for the user's local dev server: records what it receives and answers 202.
@@ -104,5 +105,75 @@ test.describe("replay", () => {
       (await request.post(`${path}/replay`, { headers: bearer(other), data: { url: targetUrl } })).status(),
     ).toBe(404);
     expect((await request.get(`${path}/replays`, { headers: bearer(other) })).status()).toBe(404);
+  });
+});
+
+test.describe("replay with a fresh signature", () => {
+  test("re-signs an old Stripe event so a strict receiver accepts it", async ({ request, baseURL }) => {
+    const secret = "whsec_replay_secret";
+    const verifier = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on("data", (chunk: Buffer) => chunks.push(chunk));
+      req.on("end", () => {
+        try {
+          // What the user's server does: stripe-node with its default 5-minute tolerance.
+          Stripe.webhooks.constructEvent(
+            Buffer.concat(chunks),
+            String(req.headers["stripe-signature"]),
+            secret,
+          );
+          res.writeHead(200);
+        } catch {
+          res.writeHead(400);
+        }
+        res.end();
+      });
+    });
+    await new Promise<void>((resolve) => verifier.listen(0, "127.0.0.1", resolve));
+    const verifierUrl = `http://127.0.0.1:${(verifier.address() as AddressInfo).port}`;
+    try {
+      const bin = await createBin(request);
+      await request.patch(`/api/bins/${bin.id}`, {
+        headers: bearer(bin),
+        data: { secret, scheme: "stripe" },
+      });
+      const payload = JSON.stringify({ id: "evt_week_old", object: "event" });
+      const weekAgo = Math.floor(Date.now() / 1000) - 7 * 86_400;
+      const capture = await nodeHttp(`${baseURL}/h/${bin.id}`, {
+        headers: {
+          "Content-Type": "application/json",
+          "Stripe-Signature": Stripe.webhooks.generateTestHeaderString({
+            payload,
+            secret,
+            timestamp: weekAgo,
+          }),
+        },
+        body: payload,
+      });
+      const path = `/api/bins/${bin.id}/requests/${capture.headers["x-hookscope-request-id"]}/replay`;
+      const plain = await request.post(path, { headers: bearer(bin), data: { url: verifierUrl } });
+      expect((await plain.json()).status).toBe(400);
+      const fresh = await request.post(path, {
+        headers: bearer(bin),
+        data: { url: verifierUrl, resign: true },
+      });
+      expect((await fresh.json()).status).toBe(200);
+    } finally {
+      verifier.close();
+    }
+  });
+
+  test("says why a request cannot be re-signed", async ({ request, baseURL }) => {
+    const bin = await createBin(request);
+    const capture = await nodeHttp(`${baseURL}/h/${bin.id}`, { body: "{}" });
+    const response = await request.post(
+      `/api/bins/${bin.id}/requests/${capture.headers["x-hookscope-request-id"]}/replay`,
+      {
+        headers: bearer(bin),
+        data: { url: targetUrl, resign: true },
+      },
+    );
+    expect(response.status()).toBe(400);
+    expect((await response.json()).error.message).toContain("no readable secret");
   });
 });

@@ -44,6 +44,8 @@ export const replaySchema = z
     body: z.string().optional(),
     bodyBase64: z.base64("bodyBase64 must be base64").optional(),
     appendPath: z.boolean().default(false),
+    /** Make the signature again with the bin's secret and the current time. */
+    resign: z.boolean().default(false),
   })
   .refine((replay) => replay.body === undefined || replay.bodyBase64 === undefined, {
     message: "send body or bodyBase64, not both",

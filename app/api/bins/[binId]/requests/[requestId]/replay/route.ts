@@ -1,9 +1,14 @@
 import type { NextRequest } from "next/server";
-import { buildReplay } from "@/core/replay/build-replay";
+import { openSecrets } from "@/core/bins/secrets";
+import { readBinSettings } from "@/core/bins/settings";
+import { buildReplay, type ReplayRequest } from "@/core/replay/build-replay";
+import { resignHeaders } from "@/core/replay/resign";
 import { sendReplay } from "@/core/replay/send-replay";
 import { toReplayJson } from "@/core/replay/serialize";
+import type { HeaderPair } from "@/core/requests/types";
 import { insertReplay } from "@/db/queries/replays";
 import { getRequest } from "@/db/queries/requests";
+import type { Bin } from "@/db/schema";
 import { authorizeBin } from "@/lib/api/auth";
 import { ApiError, apiRoute, parseJsonBody, parseWith } from "@/lib/api/errors";
 import { replaySchema, requestIdSchema } from "@/lib/api/schemas";
@@ -11,7 +16,28 @@ import { config } from "@/lib/config";
 
 type Context = { params: Promise<{ binId: string; requestId: string }> };
 
-// POST /api/bins/:binId/requests/:requestId/replay {url, method?, headers?, body?|bodyBase64?, appendPath?}:
+function resignedHeaders(
+  bin: Bin,
+  secretKey: Buffer | null,
+  detectedScheme: string | null,
+  replay: ReplayRequest,
+): HeaderPair[] {
+  const secret = openSecrets(bin.secretsSealed, secretKey)?.[0]?.value;
+  if (!secret) throw new ApiError(400, "cannot_resign", "Cannot re-sign: this bin has no readable secret.");
+  const { signing } = readBinSettings(bin.settings);
+  const result = resignHeaders({
+    scheme: signing.scheme === "auto" ? detectedScheme : signing.scheme,
+    custom: signing.custom,
+    headers: replay.headers,
+    body: replay.body,
+    secret,
+    now: Math.floor(Date.now() / 1000),
+  });
+  if ("error" in result) throw new ApiError(400, "cannot_resign", `Cannot re-sign: ${result.error}.`);
+  return result.headers;
+}
+
+// POST /api/bins/:binId/requests/:requestId/replay {url, method?, headers?, body?|bodyBase64?, appendPath?, resign?}:
 // sends the stored request to the target and keeps what it answered.
 export const POST = apiRoute(async (request: NextRequest, context: Context) => {
   const params = await context.params;
@@ -33,6 +59,8 @@ export const POST = apiRoute(async (request: NextRequest, context: Context) => {
           : undefined,
     appendPath: input.appendPath,
   });
+  if (input.resign)
+    replay.headers = resignedHeaders(bin, database.secretKey, stored.signature?.scheme ?? null, replay);
   const result = await sendReplay(replay, {
     timeoutMs: REPLAY_TIMEOUT_MS,
     blockPrivate: REPLAY_BLOCK_PRIVATE ? REPLAY_BLOCK_PRIVATE === "true" : Boolean(PUBLIC_URL),
