@@ -2,7 +2,9 @@ import { createServer } from "node:http";
 import next from "next";
 import { CAPTURE_PREFIX } from "./core/capture/parse-capture-url";
 import { loadConfig } from "./core/config";
+import { sendOptionsFrom } from "./core/replay/send-options";
 import { closeDatabase, getDatabase } from "./db/client";
+import { Forwarder } from "./db/forwarder";
 import { startHousekeeping } from "./db/housekeeping";
 import { createCaptureHandler } from "./server/capture-handler";
 import { describeDatabase } from "./server/describe-database";
@@ -21,6 +23,7 @@ async function main(): Promise<void> {
     trustedProxies: config.TRUST_PROXY,
     publicUrl: config.PUBLIC_URL,
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
+    forwarder: new Forwarder(database, sendOptionsFrom(config), config.FORWARD_RETRY_DELAYS_MS),
   });
   const stopHousekeeping = startHousekeeping(
     database,

@@ -42,6 +42,10 @@ export function BehaviourSettings({
   const [rateLimit, setRateLimit] = useState(
     settings.rateLimitPerMinute ? String(settings.rateLimitPerMinute) : "",
   );
+  const rule = settings.forwarding[0];
+  const [forwardUrl, setForwardUrl] = useState(rule?.url ?? "");
+  const [forwardPath, setForwardPath] = useState(rule?.appendPath ?? true);
+  const [forwardResign, setForwardResign] = useState(rule?.resign ?? false);
 
   const custom = body !== "" || status !== "200" || contentType !== "" || delayMs !== "0";
   const patch = () => ({
@@ -65,6 +69,7 @@ export function BehaviourSettings({
     cors,
     maxRequests: maxRequests ? Number(maxRequests) : null,
     rateLimitPerMinute: rateLimit ? Number(rateLimit) : null,
+    forwarding: forwardUrl ? [{ url: forwardUrl, appendPath: forwardPath, resign: forwardResign }] : [],
   });
 
   return (
@@ -160,6 +165,41 @@ export function BehaviourSettings({
           {bin.failuresRemaining} simulated failures to come.
         </p>
       )}
+
+      <h3 className="pt-2 text-sm font-semibold tracking-wide text-zinc-500 uppercase">Forwarding</h3>
+      <Field title="Forward every request to">
+        <input
+          className={`${input} font-mono`}
+          value={forwardUrl}
+          onChange={(e) => setForwardUrl(e.target.value)}
+          placeholder="https://staging.example.com/webhooks (empty: off)"
+          data-testid="forward-url"
+        />
+      </Field>
+      <div className="flex flex-wrap gap-4 text-sm">
+        <label className="flex items-center gap-2">
+          <input
+            type="checkbox"
+            checked={forwardPath}
+            onChange={(e) => setForwardPath(e.target.checked)}
+            className="accent-indigo-600"
+          />
+          Append the captured path and query
+        </label>
+        <label className="flex items-center gap-2">
+          <input
+            type="checkbox"
+            checked={forwardResign}
+            onChange={(e) => setForwardResign(e.target.checked)}
+            className="accent-indigo-600"
+          />
+          Re-sign
+        </label>
+      </div>
+      <p className="text-xs text-zinc-500">
+        Sent after the sender has its answer; a failed try is retried after 5 s, 30 s and 5 min. Every try
+        shows in the request's Replay tab.
+      </p>
 
       <h3 className="pt-2 text-sm font-semibold tracking-wide text-zinc-500 uppercase">Limits</h3>
       <div className="grid grid-cols-2 gap-3">

@@ -25,6 +25,7 @@ function ReplayResult({ replay }: { replay: ReplayJson }) {
           {replay.method} {replay.url}
         </span>
         <span className="ml-auto text-xs text-zinc-500">
+          {replay.trigger === "forward" ? `forwarded, try ${replay.attempt} · ` : ""}
           {replay.durationMs} ms · {new Date(replay.createdAt).toLocaleTimeString()}
         </span>
       </div>

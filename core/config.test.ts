@@ -21,6 +21,7 @@ describe("loadConfig", () => {
       HOUSEKEEPING_INTERVAL_SECONDS: 60,
       REPLAY_BLOCK_PRIVATE: undefined,
       REPLAY_TIMEOUT_MS: 10_000,
+      FORWARD_RETRY_DELAYS_MS: [0, 5000, 30000, 300000],
     });
   });
 
@@ -46,6 +47,7 @@ describe("loadConfig", () => {
         HOUSEKEEPING_INTERVAL_SECONDS: "5",
         REPLAY_BLOCK_PRIVATE: "false",
         REPLAY_TIMEOUT_MS: "2500",
+        FORWARD_RETRY_DELAYS_MS: "0, 100,200",
       }),
     ).toEqual({
       PORT: 8080,
@@ -63,6 +65,7 @@ describe("loadConfig", () => {
       HOUSEKEEPING_INTERVAL_SECONDS: 5,
       REPLAY_BLOCK_PRIVATE: "false",
       REPLAY_TIMEOUT_MS: 2500,
+      FORWARD_RETRY_DELAYS_MS: [0, 100, 200],
     });
   });
 

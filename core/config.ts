@@ -30,6 +30,17 @@ const configSchema = z.object({
   HOUSEKEEPING_INTERVAL_SECONDS: z.coerce.number().positive().default(60),
   // Unset: private targets allowed on a local instance, refused once PUBLIC_URL says it is hosted.
   REPLAY_BLOCK_PRIVATE: z.enum(["true", "false"]).optional(),
+  FORWARD_RETRY_DELAYS_MS: optionalString.transform((value, ctx) => {
+    const delays = (value ?? "0,5000,30000,300000").split(",").map((item) => Number(item.trim()));
+    if (delays.length === 0 || delays.some((delay) => !Number.isInteger(delay) || delay < 0)) {
+      ctx.addIssue({
+        code: "custom",
+        message: "FORWARD_RETRY_DELAYS_MS must be a comma-separated list of milliseconds",
+      });
+      return z.NEVER;
+    }
+    return delays;
+  }),
   REPLAY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   TRUST_PROXY: optionalString.transform((value, ctx) => {
     if (value === undefined || value === "false" || value === "0") return 0;

@@ -12,6 +12,7 @@ function bin(fingerprint = true): CaptureBin {
       cors: true,
       maxRequests: null,
       rateLimitPerMinute: null,
+      forwarding: [],
     },
     secrets: [],
   };

@@ -1,18 +1,22 @@
 import type { CaptureStore } from "../core/capture/capture";
 import type { DatabaseHandle } from "./client";
+import type { Forwarder } from "./forwarder";
 import { takeFailure } from "./queries/bins";
 import { insertCapturedRequest } from "./queries/requests";
 
 /** The database side of capture, shared by both mounts (the node:http fast path and the Next route). */
 export function captureStore(
   database: DatabaseHandle,
-  defaults: { rateLimitPerMinute: number },
+  defaults: { rateLimitPerMinute: number; forwarder?: Forwarder },
 ): CaptureStore {
   return {
     findBin: (binId) => database.bins.get(binId),
     save: async (record) => {
       const saved = await insertCapturedRequest(database, record);
-      if (saved) database.housekeeping.touched(record.binId);
+      if (saved) {
+        database.housekeeping.touched(record.binId);
+        defaults.forwarder?.captured(record.binId, saved.id);
+      }
       return saved;
     },
     takeFailure: (binId) => takeFailure(database.db, binId),

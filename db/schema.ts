@@ -116,6 +116,10 @@ export const replays = pgTable(
     bodyTruncated: boolean().notNull().default(false),
     durationMs: integer().notNull(),
     error: text(),
+    /** "manual" (the dashboard or API) or "forward" (a bin's forwarding rule). */
+    trigger: text().notNull().default("manual"),
+    /** 1 for the first try, counting up through a forwarding rule's retries. */
+    attempt: integer().notNull().default(1),
     createdAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (table) => [index("replays_request_id_idx").on(table.requestId, sql`${table.id} desc`)],

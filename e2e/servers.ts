@@ -49,6 +49,7 @@ export async function startServer(options: {
       MAX_BODY_BYTES: String(E2E_MAX_BODY_BYTES),
       // Retention and refusal counts show up within a second rather than a minute.
       HOUSEKEEPING_INTERVAL_SECONDS: "0.5",
+      FORWARD_RETRY_DELAYS_MS: "0,300,600,900",
       ...options.env,
     },
     stdio: ["ignore", "pipe", "pipe"],

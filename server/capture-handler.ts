@@ -6,12 +6,14 @@ import { publicOrigin } from "../core/capture/public-origin";
 import { remoteAddress } from "../core/capture/remote-address";
 import { captureStore } from "../db/capture-store";
 import type { DatabaseHandle } from "../db/client";
+import type { Forwarder } from "../db/forwarder";
 import { readBody } from "./read-body";
 
 export interface CaptureHandlerOptions {
   database: DatabaseHandle;
   maxBodyBytes: number;
   rateLimitPerMinute: number;
+  forwarder: Forwarder;
   trustedProxies: number;
   publicUrl?: string;
 }
@@ -47,7 +49,10 @@ function errorReply(status: number, code: string, message: string): CaptureReply
  */
 export function createCaptureHandler(options: CaptureHandlerOptions) {
   const { database, maxBodyBytes, trustedProxies, publicUrl } = options;
-  const store = captureStore(database, { rateLimitPerMinute: options.rateLimitPerMinute });
+  const store = captureStore(database, {
+    rateLimitPerMinute: options.rateLimitPerMinute,
+    forwarder: options.forwarder,
+  });
   const drainLimit = Math.max(2 * maxBodyBytes, 32 * MiB);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

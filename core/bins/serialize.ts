@@ -53,6 +53,7 @@ export function toBinJson(bin: BinRow, origin: string, secrets: readonly Secret[
       cors: settings.cors,
       maxRequests: settings.maxRequests,
       rateLimitPerMinute: settings.rateLimitPerMinute,
+      forwarding: settings.forwarding,
     },
     failuresRemaining: bin.failuresRemaining,
     refusedCount: bin.refusedCount,

@@ -14,6 +14,7 @@ const behaviourDefaults = {
   cors: true,
   maxRequests: null,
   rateLimitPerMinute: null,
+  forwarding: [],
 };
 
 describe("readBinSettings", () => {

@@ -22,6 +22,14 @@ const duplicatesPatchSchema = z.strictObject({
     .nullish(),
 });
 
+/** Every captured request is also sent here, after it is stored and acknowledged. */
+export const forwardRuleSchema = z.strictObject({
+  url: z.url({ protocol: /^https?$/, message: "forwarding url must be an absolute http(s) URL" }),
+  appendPath: z.boolean().default(false),
+  resign: z.boolean().default(false),
+});
+export type ForwardRule = z.output<typeof forwardRuleSchema>;
+
 const secretSchema = z.string().min(1, "a secret cannot be empty (send null to remove it)").max(1000);
 
 export const signatureSchemeChoice = z.enum(["auto", "custom", ...SCHEME_IDS], {
@@ -40,6 +48,7 @@ export const binSettingsPatchSchema = z.strictObject({
   cors: z.boolean().optional(),
   maxRequests: z.number().int().min(1).max(10_000_000).nullish(),
   rateLimitPerMinute: z.number().int().min(1).max(10_000_000).nullish(),
+  forwarding: z.array(forwardRuleSchema).max(5, "at most 5 forwarding rules").optional(),
 });
 export type BinSettingsPatch = z.infer<typeof binSettingsPatchSchema>;
 
@@ -58,6 +67,7 @@ export interface BinSettings {
   /** Null: the instance's default cap. */
   maxRequests: number | null;
   rateLimitPerMinute: number | null;
+  forwarding: ForwardRule[];
 }
 
 const DEFAULT_SIGNING: SigningSettings = { scheme: "auto" };
@@ -76,6 +86,7 @@ const storedSchema = z.object({
   cors: z.boolean().catch(true).default(true),
   maxRequests: z.number().int().positive().nullable().catch(null).default(null),
   rateLimitPerMinute: z.number().int().positive().nullable().catch(null).default(null),
+  forwarding: z.array(forwardRuleSchema).catch([]).default([]),
 });
 
 /** Settings as stored (any older shape), with defaults filled in. */
@@ -104,6 +115,7 @@ export function applySettingsPatch(current: BinSettings, patch: BinSettingsPatch
   if (patch.cors !== undefined) next.cors = patch.cors;
   if (patch.maxRequests !== undefined) next.maxRequests = patch.maxRequests;
   if (patch.rateLimitPerMinute !== undefined) next.rateLimitPerMinute = patch.rateLimitPerMinute;
+  if (patch.forwarding !== undefined) next.forwarding = patch.forwarding;
   // Stored as plain JSON: undefined keys must not linger.
   return JSON.parse(JSON.stringify(next)) as BinSettings;
 }

@@ -13,6 +13,8 @@ interface ReplayRow {
   bodyTruncated: boolean;
   durationMs: number;
   error: string | null;
+  trigger: string;
+  attempt: number;
   createdAt: Date;
 }
 
@@ -30,6 +32,9 @@ export interface ReplayJson {
   bodyTruncated: boolean;
   durationMs: number;
   error: string | null;
+  /** "manual", or "forward" for a bin's forwarding rule (with the try number in attempt). */
+  trigger: string;
+  attempt: number;
   createdAt: string;
 }
 
@@ -47,6 +52,8 @@ export function toReplayJson(row: ReplayRow): ReplayJson {
     bodyTruncated: row.bodyTruncated,
     durationMs: row.durationMs,
     error: row.error,
+    trigger: row.trigger,
+    attempt: row.attempt,
     createdAt: row.createdAt.toISOString(),
   };
 }

@@ -73,6 +73,7 @@ test.describe("bins API", () => {
         cors: true,
         maxRequests: null,
         rateLimitPerMinute: null,
+        forwarding: [],
       },
       failuresRemaining: 0,
       refusedCount: 0,

@@ -177,3 +177,58 @@ test.describe("replay with a fresh signature", () => {
     expect((await response.json()).error.message).toContain("no readable secret");
   });
 });
+
+test.describe("forwarding rules", () => {
+  test("forwards each capture after answering the sender, retrying a failing target", async ({
+    request,
+    baseURL,
+  }) => {
+    const attempts: number[] = [];
+    const flaky = createServer((req, res) => {
+      req.resume();
+      req.on("end", () => {
+        attempts.push(Date.now());
+        res.writeHead(attempts.length < 3 ? 500 : 200);
+        res.end();
+      });
+    });
+    await new Promise<void>((resolve) => flaky.listen(0, "127.0.0.1", resolve));
+    const flakyUrl = `http://127.0.0.1:${(flaky.address() as AddressInfo).port}`;
+    try {
+      const bin = await createBin(request);
+      const patched = await request.patch(`/api/bins/${bin.id}`, {
+        headers: bearer(bin),
+        data: { forwarding: [{ url: `${flakyUrl}/in`, appendPath: true }] },
+      });
+      expect((await patched.json()).settings.forwarding).toEqual([
+        { url: `${flakyUrl}/in`, appendPath: true, resign: false },
+      ]);
+      const capture = await nodeHttp(`${baseURL}/h/${bin.id}/evt`, { body: '{"n":1}' });
+      expect(capture.status).toBe(200);
+      const id = capture.headers["x-hookscope-request-id"];
+      await expect.poll(() => attempts.length, { timeout: 10_000 }).toBe(3);
+      await expect
+        .poll(async () => {
+          const history = await request.get(`/api/bins/${bin.id}/requests/${id}/replays`, {
+            headers: bearer(bin),
+          });
+          return (
+            (await history.json()).replays as { attempt: number; status: number; trigger: string }[]
+          ).map((replay) => `${replay.trigger} #${replay.attempt} → ${replay.status}`);
+        })
+        .toEqual(["forward #3 → 200", "forward #2 → 500", "forward #1 → 500"]);
+    } finally {
+      flaky.close();
+    }
+  });
+
+  test("rejects a forwarding rule that is not an http(s) URL", async ({ request }) => {
+    const bin = await createBin(request);
+    const response = await request.patch(`/api/bins/${bin.id}`, {
+      headers: bearer(bin),
+      data: { forwarding: [{ url: "ftp://example.com" }] },
+    });
+    expect(response.status()).toBe(400);
+    expect((await response.json()).error.message).toContain("forwarding url");
+  });
+});

@@ -4,13 +4,21 @@ import { headerPairsFromRaw } from "@/core/capture/header-pairs";
 import { parseCaptureUrl } from "@/core/capture/parse-capture-url";
 import { publicOrigin } from "@/core/capture/public-origin";
 import { remoteAddress } from "@/core/capture/remote-address";
+import { sendOptionsFrom } from "@/core/replay/send-options";
 import { captureStore } from "@/db/capture-store";
-import { getDatabase } from "@/db/client";
+import { type DatabaseHandle, getDatabase } from "@/db/client";
+import { Forwarder } from "@/db/forwarder";
 import { config } from "@/lib/config";
 import { readWebBody } from "@/lib/read-web-body";
 import { RAW_REQUEST_HEADER, readRawRequest } from "@/server/raw-request";
 
 export const dynamic = "force-dynamic";
+
+let forwarder: Forwarder | undefined;
+function forwarderFor(database: DatabaseHandle): Forwarder {
+  forwarder ??= new Forwarder(database, sendOptionsFrom(config()), config().FORWARD_RETRY_DELAYS_MS);
+  return forwarder;
+}
 
 /**
  * The capture URL mounted as a Next route handler: the reference mount, served when the server runs
@@ -50,7 +58,7 @@ async function capture(request: NextRequest): Promise<Response> {
         protocol: raw?.encrypted ? "https" : "http",
       }),
     },
-    captureStore(database, { rateLimitPerMinute: RATE_LIMIT_PER_MINUTE }),
+    captureStore(database, { rateLimitPerMinute: RATE_LIMIT_PER_MINUTE, forwarder: forwarderFor(database) }),
   );
   if (outcome.stored) database.publisher.publish(outcome.stored);
   const { delayMs, holdMs } = outcome.reply;
