@@ -27,6 +27,11 @@ beforeAll(async () => {
         body: Buffer.concat(chunks),
       });
       if (req.url?.startsWith("/hang")) return;
+      if (req.url?.startsWith("/moved")) {
+        res.writeHead(302, { location: "/elsewhere" });
+        res.end();
+        return;
+      }
       if (req.url?.startsWith("/big")) {
         res.writeHead(200, { "content-type": "application/octet-stream" });
         res.end(Buffer.alloc(100 * 1024, 0x61));
@@ -82,6 +87,14 @@ describe("sendReplay", () => {
     // Recomputed by the client for the body actually sent, not copied from the capture.
     const length = last?.rawHeaders[(last?.rawHeaders.indexOf("Content-Length") ?? 0) + 1];
     expect(length).toBe("4");
+  });
+
+  it("reports a redirect as the answer instead of following it", async () => {
+    const before = received.length;
+    const result = await sendReplay(buildReplay(stored, { url: `${base}/moved` }), local);
+    expect(result.status).toBe(302);
+    expect(result.headers).toContainEqual(["location", "/elsewhere"]);
+    expect(received.slice(before).map((hit) => hit.url)).toEqual(["/moved"]);
   });
 
   it("keeps at most 64 KiB of the answer and says so", async () => {

@@ -232,3 +232,34 @@ test.describe("forwarding rules", () => {
     expect((await response.json()).error.message).toContain("forwarding url");
   });
 });
+
+test.describe("replaying several requests", () => {
+  test("replays the selected requests in the order they were captured", async ({ request, baseURL }) => {
+    const bin = await createBin(request);
+    const ids: string[] = [];
+    for (const name of ["first", "second", "third"]) {
+      ids.push(
+        String(
+          (await nodeHttp(`${baseURL}/h/${bin.id}/${name}`, { body: name })).headers[
+            "x-hookscope-request-id"
+          ],
+        ),
+      );
+    }
+    const before = received.length;
+    const response = await request.post(`/api/bins/${bin.id}/replay`, {
+      headers: bearer(bin),
+      data: { ids: [ids[2], ids[0], ids[1]], url: targetUrl, appendPath: true },
+    });
+    expect(response.status()).toBe(201);
+    expect((await response.json()).replays.map((replay: { status: number }) => replay.status)).toEqual([
+      202, 202, 202,
+    ]);
+    expect(received.slice(before).map((hit) => hit.url)).toEqual(["/first", "/second", "/third"]);
+    const unknown = await request.post(`/api/bins/${bin.id}/replay`, {
+      headers: bearer(bin),
+      data: { ids: ["999999999"], url: targetUrl },
+    });
+    expect(unknown.status()).toBe(404);
+  });
+});

@@ -50,3 +50,13 @@ export const replaySchema = z
   .refine((replay) => replay.body === undefined || replay.bodyBase64 === undefined, {
     message: "send body or bodyBase64, not both",
   });
+
+export const bulkReplaySchema = z.strictObject({
+  ids: z
+    .array(requestIdSchema)
+    .min(1, "ids must name at least one request")
+    .max(500, "at most 500 requests at once"),
+  url: z.url({ protocol: /^https?$/, message: "url must be an absolute http(s) URL" }),
+  appendPath: z.boolean().default(false),
+  resign: z.boolean().default(false),
+});
