@@ -92,6 +92,11 @@ for (const colorScheme of ["light", "dark"] as const) {
   await page.getByTestId("request-row").first().click();
   await page.getByRole("tab", { name: "Signature" }).click();
   await shot("dashboard-signature");
+  await page.getByRole("tab", { name: "Replay" }).click();
+  await page.getByTestId("replay-url").fill(`${baseURL}/api/health`);
+  await page.getByRole("button", { name: "Replay", exact: true }).click();
+  await page.getByTestId("replay-result").first().waitFor();
+  await shot("dashboard-replay");
   await page.getByTestId("open-settings").click();
   await shot("settings");
   await page.getByRole("button", { name: "Close" }).click();

@@ -108,6 +108,13 @@ test.describe("bins API", () => {
       ["GET", `/api/bins/${mine.id}/requests`],
       ["GET", `/api/bins/${mine.id}/requests/${requestId}`],
       ["GET", `/api/bins/${mine.id}/events`],
+      ["PATCH", `/api/bins/${mine.id}`],
+      ["POST", `/api/bins/${mine.id}/reverify`],
+      ["POST", `/api/bins/${mine.id}/replay`],
+      ["DELETE", `/api/bins/${mine.id}/requests`],
+      ["DELETE", `/api/bins/${mine.id}/requests/${requestId}`],
+      ["POST", `/api/bins/${mine.id}/requests/${requestId}/replay`],
+      ["GET", `/api/bins/${mine.id}/requests/${requestId}/replays`],
     ] as const;
     for (const [method, path] of routes) {
       const none = await anonymous.fetch(path, { method });
@@ -118,8 +125,11 @@ test.describe("bins API", () => {
       const forged = await anonymous.fetch(path, { method, headers: { authorization: "Bearer hs_forged" } });
       expect(forged.status(), `${method} ${path} with a made-up token`).toBe(404);
     }
-    // The bin survived the refused DELETE.
+    // The bin and its request survived the refused DELETEs.
     expect((await anonymous.get(`/api/bins/${mine.id}`, { headers: bearer(mine) })).status()).toBe(200);
+    expect(
+      (await anonymous.get(`/api/bins/${mine.id}/requests/${requestId}`, { headers: bearer(mine) })).status(),
+    ).toBe(200);
     await anonymous.dispose();
   });
 
