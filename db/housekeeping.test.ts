@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { hashToken, newToken } from "../core/auth/token";
 import { applySettingsPatch, readBinSettings } from "../core/bins/settings";
-import type { CaptureRecord } from "../core/capture/capture";
 import { newBinId } from "../core/ids";
 import { drivers, useDatabase } from "../test/databases";
+import { captureRecord } from "../test/records";
 import { runHousekeeping } from "./housekeeping";
 import { getBin, insertBin, takeFailure, updateBin } from "./queries/bins";
 import {
@@ -16,27 +16,6 @@ import {
 
 const DAY_MS = 86_400_000;
 
-function record(binId: string, overrides: Partial<CaptureRecord> = {}): CaptureRecord {
-  return {
-    binId,
-    method: "POST",
-    path: "/hook",
-    query: "",
-    headers: [["Content-Type", "application/json"]],
-    body: Buffer.from("{}"),
-    contentType: "application/json",
-    bodySize: 2,
-    bodyTooLarge: false,
-    remoteAddr: "127.0.0.1",
-    responseStatus: 200,
-    dedupKey: null,
-    dedupSource: null,
-    signatureVerdict: null,
-    signature: null,
-    ...overrides,
-  };
-}
-
 describe.each(drivers)("housekeeping on %s", (driver) => {
   const database = useDatabase(driver);
 
@@ -48,7 +27,7 @@ describe.each(drivers)("housekeeping on %s", (driver) => {
   async function capture(binId: string, count: number): Promise<number[]> {
     const ids: number[] = [];
     for (let i = 0; i < count; i++) {
-      const saved = await insertCapturedRequest(database(), record(binId, { path: `/${i}` }));
+      const saved = await insertCapturedRequest(database(), captureRecord(binId, { path: `/${i}` }));
       if (!saved) throw new Error(`bin ${binId} is missing`);
       ids.push(saved.id);
     }
@@ -195,16 +174,16 @@ describe.each(drivers)("housekeeping on %s", (driver) => {
     it("clears a bin's requests and starts its delivery numbering again at 1", async () => {
       const [bin, other] = [await newBin(), await newBin()];
       const key = { dedupKey: "webhook-id:msg_1", dedupSource: "webhook-id" };
-      await insertCapturedRequest(database(), record(bin.id, key));
-      expect((await insertCapturedRequest(database(), record(bin.id, key)))?.occurrence).toBe(2);
-      await insertCapturedRequest(database(), record(other.id, key));
+      await insertCapturedRequest(database(), captureRecord(bin.id, key));
+      expect((await insertCapturedRequest(database(), captureRecord(bin.id, key)))?.occurrence).toBe(2);
+      await insertCapturedRequest(database(), captureRecord(other.id, key));
       expect(await clearBin(database().db, bin.id)).toBe(2);
       expect(await storedIds(bin.id)).toEqual([]);
-      const again = await insertCapturedRequest(database(), record(bin.id, key));
+      const again = await insertCapturedRequest(database(), captureRecord(bin.id, key));
       expect(again?.occurrence).toBe(1);
       expect(again?.duplicateOf).toBeNull();
       // The other bin's numbering is its own and survives the clear.
-      expect((await insertCapturedRequest(database(), record(other.id, key)))?.occurrence).toBe(2);
+      expect((await insertCapturedRequest(database(), captureRecord(other.id, key)))?.occurrence).toBe(2);
     });
 
     it("deletes one request and reports false for an unknown id", async () => {

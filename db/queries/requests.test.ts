@@ -4,6 +4,7 @@ import { hashToken, newToken } from "../../core/auth/token";
 import type { CaptureRecord } from "../../core/capture/capture";
 import { newBinId } from "../../core/ids";
 import { drivers, useDatabase } from "../../test/databases";
+import { captureRecord } from "../../test/records";
 import { insertBin } from "./bins";
 import {
   getRequest,
@@ -11,27 +12,6 @@ import {
   listRequestSummaries,
   listRequestSummariesAfter,
 } from "./requests";
-
-function record(binId: string, overrides: Partial<CaptureRecord> = {}): CaptureRecord {
-  return {
-    binId,
-    method: "POST",
-    path: "/hook",
-    query: "",
-    headers: [["Content-Type", "application/json"]],
-    body: Buffer.from("{}"),
-    contentType: "application/json",
-    bodySize: 2,
-    bodyTooLarge: false,
-    remoteAddr: "127.0.0.1",
-    responseStatus: 200,
-    dedupKey: null,
-    dedupSource: null,
-    signatureVerdict: null,
-    signature: null,
-    ...overrides,
-  };
-}
 
 describe.each(drivers)("captured requests on %s", (driver) => {
   const database = useDatabase(driver);
@@ -51,7 +31,7 @@ describe.each(drivers)("captured requests on %s", (driver) => {
     ];
     const saved = await insertCapturedRequest(
       database(),
-      record(bin.id, { body, headers, bodySize: body.length }),
+      captureRecord(bin.id, { body, headers, bodySize: body.length }),
     );
     expect(saved).not.toBeNull();
     const stored = await getRequest(db, { binId: bin.id, id: saved?.id ?? -1 });
@@ -60,7 +40,7 @@ describe.each(drivers)("captured requests on %s", (driver) => {
   });
 
   it("returns null for a bin that does not exist", async () => {
-    expect(await insertCapturedRequest(database(), record("no-such-bin"))).toBeNull();
+    expect(await insertCapturedRequest(database(), captureRecord("no-such-bin"))).toBeNull();
   });
 
   it("pages newest first with a cursor, and replays what came after an id", async () => {
@@ -68,7 +48,7 @@ describe.each(drivers)("captured requests on %s", (driver) => {
     const bin = await newBin();
     const ids: number[] = [];
     for (let i = 0; i < 5; i++) {
-      const saved = await insertCapturedRequest(database(), record(bin.id, { path: `/${i}` }));
+      const saved = await insertCapturedRequest(database(), captureRecord(bin.id, { path: `/${i}` }));
       ids.push(saved?.id ?? -1);
     }
     const first = await listRequestSummaries(db, { binId: bin.id, limit: 2 });
@@ -84,7 +64,7 @@ describe.each(drivers)("captured requests on %s", (driver) => {
     const bin = await newBin();
     const key = { dedupKey: "github-delivery:storm", dedupSource: "github-delivery" };
     const saved = await Promise.all(
-      Array.from({ length: 50 }, () => insertCapturedRequest(database(), record(bin.id, key))),
+      Array.from({ length: 50 }, () => insertCapturedRequest(database(), captureRecord(bin.id, key))),
     );
     const occurrences = saved.map((row) => row?.occurrence).sort((a, b) => (a ?? 0) - (b ?? 0));
     expect(occurrences).toEqual(Array.from({ length: 50 }, (_, index) => index + 1));
@@ -101,23 +81,23 @@ describe.each(drivers)("captured requests on %s", (driver) => {
   it("keeps keys apart per bin and leaves keyless requests unnumbered", async () => {
     const [a, b] = [await newBin(), await newBin()];
     const key = { dedupKey: "webhook-id:msg_1", dedupSource: "webhook-id" };
-    expect((await insertCapturedRequest(database(), record(a.id, key)))?.occurrence).toBe(1);
-    expect((await insertCapturedRequest(database(), record(b.id, key)))?.occurrence).toBe(1);
-    expect((await insertCapturedRequest(database(), record(a.id, key)))?.occurrence).toBe(2);
-    const plain = await insertCapturedRequest(database(), record(a.id));
+    expect((await insertCapturedRequest(database(), captureRecord(a.id, key)))?.occurrence).toBe(1);
+    expect((await insertCapturedRequest(database(), captureRecord(b.id, key)))?.occurrence).toBe(1);
+    expect((await insertCapturedRequest(database(), captureRecord(a.id, key)))?.occurrence).toBe(2);
+    const plain = await insertCapturedRequest(database(), captureRecord(a.id));
     expect(plain?.occurrence).toBeNull();
     expect(plain?.duplicateOf).toBeNull();
   });
 
   it("does not number a delivery to a missing bin", async () => {
     const key = { dedupKey: "fingerprint:x", dedupSource: "fingerprint" };
-    expect(await insertCapturedRequest(database(), record("missing-bin", key))).toBeNull();
+    expect(await insertCapturedRequest(database(), captureRecord("missing-bin", key))).toBeNull();
   });
 
   it("does not show one bin's requests in another", async () => {
     const { db } = database();
     const [a, b] = [await newBin(), await newBin()];
-    const saved = await insertCapturedRequest(database(), record(a.id));
+    const saved = await insertCapturedRequest(database(), captureRecord(a.id));
     expect(await listRequestSummaries(db, { binId: b.id, limit: 10 })).toEqual([]);
     expect(await getRequest(db, { binId: b.id, id: saved?.id ?? -1 })).toBeNull();
   });

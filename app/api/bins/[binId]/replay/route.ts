@@ -1,14 +1,9 @@
 import type { NextRequest } from "next/server";
-import { openSecrets } from "@/core/bins/secrets";
-import { readBinSettings } from "@/core/bins/settings";
-import { sendOptionsFrom } from "@/core/replay/send-options";
-import { toReplayJson } from "@/core/replay/serialize";
 import { getRequest } from "@/db/queries/requests";
-import { ResignError, replayStored } from "@/db/replay";
 import { authorizeBin } from "@/lib/api/auth";
 import { ApiError, apiRoute, parseJsonBody } from "@/lib/api/errors";
+import { replayForApi } from "@/lib/api/replay";
 import { bulkReplaySchema } from "@/lib/api/schemas";
-import { config } from "@/lib/config";
 
 type Context = { params: Promise<{ binId: string }> };
 
@@ -22,25 +17,9 @@ export const POST = apiRoute(async (request: NextRequest, context: Context) => {
   const missing = ids.filter((_, index) => !stored[index]);
   if (missing.length > 0)
     throw new ApiError(404, "not_found", `This bin has no request with id ${missing.join(", ")}.`);
-  const signing = {
-    id: bin.id,
-    settings: readBinSettings(bin.settings),
-    secrets: openSecrets(bin.secretsSealed, database.secretKey),
-  };
   const replays = [];
-  for (const request of stored) {
-    if (!request) continue;
-    const row = await replayStored(database.db, {
-      bin: signing,
-      stored: request,
-      options: { url: input.url, appendPath: input.appendPath, resign: input.resign },
-      send: sendOptionsFrom(config()),
-    }).catch((error: unknown) => {
-      if (error instanceof ResignError)
-        throw new ApiError(400, "cannot_resign", `Cannot re-sign: ${error.message}.`);
-      throw error;
-    });
-    replays.push(toReplayJson(row));
+  for (const one of stored) {
+    if (one) replays.push(await replayForApi(database, bin, one, input));
   }
   return Response.json({ replays }, { status: 201 });
 });

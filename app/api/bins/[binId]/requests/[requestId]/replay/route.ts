@@ -1,14 +1,9 @@
 import type { NextRequest } from "next/server";
-import { openSecrets } from "@/core/bins/secrets";
-import { readBinSettings } from "@/core/bins/settings";
-import { sendOptionsFrom } from "@/core/replay/send-options";
-import { toReplayJson } from "@/core/replay/serialize";
 import { getRequest } from "@/db/queries/requests";
-import { ResignError, replayStored } from "@/db/replay";
 import { authorizeBin } from "@/lib/api/auth";
 import { ApiError, apiRoute, parseJsonBody, parseWith } from "@/lib/api/errors";
+import { replayForApi } from "@/lib/api/replay";
 import { replaySchema, requestIdSchema } from "@/lib/api/schemas";
-import { config } from "@/lib/config";
 
 type Context = { params: Promise<{ binId: string; requestId: string }> };
 
@@ -27,19 +22,5 @@ export const POST = apiRoute(async (request: NextRequest, context: Context) => {
       : input.body !== undefined
         ? Buffer.from(input.body, "utf8")
         : undefined;
-  const row = await replayStored(database.db, {
-    bin: {
-      id: bin.id,
-      settings: readBinSettings(bin.settings),
-      secrets: openSecrets(bin.secretsSealed, database.secretKey),
-    },
-    stored,
-    options: { ...input, body },
-    send: sendOptionsFrom(config()),
-  }).catch((error: unknown) => {
-    if (error instanceof ResignError)
-      throw new ApiError(400, "cannot_resign", `Cannot re-sign: ${error.message}.`);
-    throw error;
-  });
-  return Response.json(toReplayJson(row), { status: 201 });
+  return Response.json(await replayForApi(database, bin, stored, { ...input, body }), { status: 201 });
 });
