@@ -12,6 +12,24 @@ const nextConfig: NextConfig = {
   // `next dev` would otherwise write an AGENTS.md into the repository on every start.
   agentRules: false,
   experimental: { agentUpgrade: false },
+  // The dashboard shows other companies' payloads: never framed, never leaking its URLs (they hold
+  // bin ids) in Referer headers, never content-sniffed.
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          {
+            key: "Content-Security-Policy",
+            value: "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'",
+          },
+          { key: "X-Frame-Options", value: "DENY" },
+          { key: "Referrer-Policy", value: "no-referrer" },
+          { key: "X-Content-Type-Options", value: "nosniff" },
+        ],
+      },
+    ];
+  },
 };
 
 export default nextConfig;

@@ -161,3 +161,32 @@ test.describe("bins API", () => {
     expect((await response.json()).database).toMatch(/^(pglite|postgres)$/);
   });
 });
+
+test.describe("browser protections", () => {
+  test("refuses a cookie-authenticated change from another origin, but not a token-authenticated one", async ({
+    request,
+  }) => {
+    const bin = await createBin(request);
+    const hostile = await request.patch(`/api/bins/${bin.id}`, {
+      headers: { origin: "https://evil.example" },
+      data: { name: "pwned" },
+    });
+    expect(hostile.status()).toBe(403);
+    expect((await hostile.json()).error.code).toBe("cross_origin");
+    const withToken = await request.patch(`/api/bins/${bin.id}`, {
+      headers: { origin: "https://ci.example", ...bearer(bin) },
+      data: { name: "renamed" },
+    });
+    expect(withToken.status()).toBe(200);
+    const reads = await request.get(`/api/bins/${bin.id}`, { headers: { origin: "https://evil.example" } });
+    expect(reads.status()).toBe(200);
+  });
+
+  test("serves the dashboard unframeable, without referrers, unsniffed", async ({ request }) => {
+    const response = await request.get("/");
+    expect(response.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+    expect(response.headers()["x-frame-options"]).toBe("DENY");
+    expect(response.headers()["referrer-policy"]).toBe("no-referrer");
+    expect(response.headers()["x-content-type-options"]).toBe("nosniff");
+  });
+});
