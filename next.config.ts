@@ -17,7 +17,8 @@ const nextConfig: NextConfig = {
   async headers() {
     return [
       {
-        source: "/:path*",
+        // Not capture URLs: they carry their own `sandbox` policy (see the capture route).
+        source: "/((?!h/|h$).*)",
         headers: [
           {
             key: "Content-Security-Policy",
