@@ -4,6 +4,9 @@ import { CreateBinForm } from "@/components/create-bin-form";
 import { getDatabase } from "@/db/client";
 import { binsForCookies } from "@/lib/bin-access";
 
+// Rendered per request from the database; never prerendered, so `next build` opens no database.
+export const dynamic = "force-dynamic";
+
 const FEATURES = [
   [
     "Exact capture",

@@ -12,6 +12,9 @@ import { listRequestSummaries } from "@/db/queries/requests";
 import { publicOrigin } from "@/lib/api/origin";
 import { authorizedBin, binCookieName } from "@/lib/bin-access";
 
+// Rendered per request from the database; never prerendered, so `next build` opens no database.
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = { title: "Bin", referrer: "no-referrer" };
 
 const FIRST_PAGE = 100;
