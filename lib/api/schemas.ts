@@ -60,3 +60,10 @@ export const bulkReplaySchema = z.strictObject({
   appendPath: z.boolean().default(false),
   resign: z.boolean().default(false),
 });
+
+export const waitForRequestQuerySchema = z.object({
+  after: requestIdSchema.optional(),
+  timeout: z.coerce.number().min(0).max(60, "timeout is at most 60 seconds").default(30),
+  method: z.string().toUpperCase().optional(),
+  verdict: z.enum(["valid", "invalid", "missing", "expired", "unchecked"]).optional(),
+});
