@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { Agent, request as httpRequest } from "node:http";
 import path from "node:path";
 import postgres from "postgres";
+import { createSseParser } from "../core/events/sse-parser";
 import { freshDataDir, type RunningServer, startServer } from "../e2e/servers";
 import { recreateDatabase } from "../test/postgres";
 
@@ -133,27 +134,19 @@ function post(url: string, body: string, headers: Record<string, string> = {}): 
 function subscribe(base: string, bin: Bin) {
   const arrivals = new Map<string, number>();
   let count = 0;
-  let buffer = "";
   const req = httpRequest(`${base}/api/bins/${bin.id}/events`, {
     headers: { authorization: `Bearer ${bin.token}` },
   });
   const ready = new Promise<void>((resolve) => {
     req.on("response", (res) => {
       res.setEncoding("utf8");
-      res.on("data", (chunk: string) => {
-        buffer += chunk;
-        let end = buffer.indexOf("\n\n");
-        while (end !== -1) {
-          const frame = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const data = frame.split("\n").find((line) => line.startsWith("data: "));
-          if (data) {
-            count++;
-            arrivals.set(JSON.parse(data.slice(6)).path, performance.now());
-          }
-          end = buffer.indexOf("\n\n");
-        }
-      });
+      res.on(
+        "data",
+        createSseParser((event) => {
+          count++;
+          arrivals.set(JSON.parse(event.data).path, performance.now());
+        }),
+      );
       resolve();
     });
   });

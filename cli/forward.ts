@@ -87,7 +87,7 @@ export async function forward(options: ForwardOptions, signal: AbortSignal): Pro
         const feed = createSseParser((event) => {
           if (event.event !== "request" || !event.id) return;
           const summary = JSON.parse(event.data) as RequestSummary;
-          if (event.id) lastId = event.id;
+          lastId = event.id;
           queue = queue.then(() =>
             forwardOne(options, summary).catch((error: unknown) =>
               options.log(

@@ -1,6 +1,6 @@
 import { EventEmitter } from "node:events";
 import { toRequestSummary } from "../core/requests/serialize";
-import type { RequestSummary } from "../core/requests/types";
+import type { RequestSummary, StoredRequestSummary } from "../core/requests/types";
 
 export type CaptureListener = (summary: RequestSummary) => void;
 
@@ -115,7 +115,7 @@ export async function deliverNotification(
   events: CaptureEvents,
   payload: string,
   instanceId: string,
-  loadSummaries: (ids: number[]) => Promise<Parameters<typeof toRequestSummary>[0][]>,
+  loadSummaries: (ids: number[]) => Promise<StoredRequestSummary[]>,
 ): Promise<void> {
   const notification = JSON.parse(payload) as CaptureNotification;
   if (notification.from === instanceId) return;

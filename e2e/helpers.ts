@@ -1,6 +1,7 @@
 import { request as httpRequest, type IncomingMessage } from "node:http";
 import { connect } from "node:net";
 import { type APIRequestContext, expect } from "@playwright/test";
+import { createSseParser, type ParsedEvent } from "../core/events/sse-parser";
 
 export interface CreatedBin {
   id: string;
@@ -116,44 +117,21 @@ export function nodeHttp(
   });
 }
 
-export interface SseEvent {
-  id?: string;
-  event?: string;
-  data: string;
-}
+export type SseEvent = ParsedEvent;
 
 /** A minimal event-stream reader, so tests see the exact frames the server sends. */
 export function openEventStream(url: string, headers: Record<string, string>) {
   const events: SseEvent[] = [];
   const waiters: (() => void)[] = [];
-  let buffer = "";
   let response: IncomingMessage | undefined;
+  const feed = createSseParser((event) => events.push(event));
   const req = httpRequest(url, { headers: { accept: "text/event-stream", ...headers } });
   const opened = new Promise<IncomingMessage>((resolve, reject) => {
     req.on("response", (res) => {
       response = res;
       res.setEncoding("utf8");
       res.on("data", (chunk: string) => {
-        buffer += chunk;
-        for (let end = buffer.indexOf("\n\n"); end !== -1; end = buffer.indexOf("\n\n")) {
-          const frame = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const event: SseEvent = { data: "" };
-          let hasData = false;
-          for (const line of frame.split("\n")) {
-            const colon = line.indexOf(":");
-            if (colon === 0) continue;
-            const field = line.slice(0, colon);
-            const value = line.slice(colon + 1).replace(/^ /, "");
-            if (field === "id") event.id = value;
-            else if (field === "event") event.event = value;
-            else if (field === "data") {
-              event.data = hasData ? `${event.data}\n${value}` : value;
-              hasData = true;
-            }
-          }
-          if (hasData) events.push(event);
-        }
+        feed(chunk);
         for (const wake of waiters.splice(0)) wake();
       });
       resolve(res);

@@ -1,5 +1,11 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { type CaptureReply, captureRequest } from "../core/capture/capture";
+import {
+  binNotFound,
+  CAPTURE_ISOLATION_HEADERS,
+  type CaptureReply,
+  captureError,
+  captureRequest,
+} from "../core/capture/capture";
 import { headerPairsFromRaw } from "../core/capture/header-pairs";
 import { parseCaptureUrl } from "../core/capture/parse-capture-url";
 import { publicOrigin } from "../core/capture/public-origin";
@@ -18,9 +24,6 @@ export interface CaptureHandlerOptions {
   publicUrl?: string;
 }
 
-// What a captured sender can get back must never be able to script or be sniffed as something else.
-const ISOLATION_HEADERS = { "content-security-policy": "sandbox", "x-content-type-options": "nosniff" };
-
 const MiB = 1024 * 1024;
 
 function send(res: ServerResponse, reply: CaptureReply, close = false): void {
@@ -28,19 +31,11 @@ function send(res: ServerResponse, reply: CaptureReply, close = false): void {
   const body = Buffer.from(reply.body);
   res.writeHead(reply.status, {
     ...reply.headers,
-    ...ISOLATION_HEADERS,
+    ...CAPTURE_ISOLATION_HEADERS,
     "content-length": String(body.length),
     ...(close ? { connection: "close" } : {}),
   });
   res.end(body);
-}
-
-function errorReply(status: number, code: string, message: string): CaptureReply {
-  return {
-    status,
-    headers: { "content-type": "application/json; charset=utf-8" },
-    body: `${JSON.stringify({ ok: false, error: { code, message } })}\n`,
-  };
 }
 
 /**
@@ -59,7 +54,7 @@ export function createCaptureHandler(options: CaptureHandlerOptions) {
     const target = parseCaptureUrl(req.url ?? "");
     if (!target) {
       req.resume();
-      send(res, errorReply(404, "bin_not_found", "No bin exists at this capture URL."));
+      send(res, binNotFound());
       return;
     }
     const read = await readBody(req, maxBodyBytes, drainLimit);
@@ -104,7 +99,7 @@ export function createCaptureHandler(options: CaptureHandlerOptions) {
       console.error("[hookscope] capture failed:", error instanceof Error ? error.message : error);
       send(
         res,
-        errorReply(503, "storage_unavailable", "The request could not be stored. Please retry."),
+        captureError(503, "storage_unavailable", "The request could not be stored. Please retry."),
         true,
       );
     });

@@ -75,15 +75,25 @@ function json(status: number, payload: unknown, extra: Record<string, string> = 
   };
 }
 
-function binNotFound(): CaptureReply {
-  return json(404, {
-    ok: false,
-    error: {
-      code: "bin_not_found",
-      message: "No bin exists at this capture URL. Create one in the dashboard.",
-    },
-  });
+/** A capture answer that is an error, in the shape every capture answer has. */
+export function captureError(status: number, code: string, message: string): CaptureReply {
+  return json(status, { ok: false, error: { code, message } });
 }
+
+/** For an unknown bin, and for a path that cannot name one: the same answer from both mounts. */
+export function binNotFound(): CaptureReply {
+  return captureError(
+    404,
+    "bin_not_found",
+    "No bin exists at this capture URL. Create one in the dashboard.",
+  );
+}
+
+/** What a captured sender can get back must never be able to script or be sniffed as something else. */
+export const CAPTURE_ISOLATION_HEADERS = {
+  "content-security-policy": "sandbox",
+  "x-content-type-options": "nosniff",
+} as const;
 
 function formatBytes(bytes: number): string {
   return bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MiB` : `${bytes} bytes`;

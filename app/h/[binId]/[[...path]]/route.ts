@@ -1,5 +1,10 @@
 import type { NextRequest } from "next/server";
-import { captureRequest } from "@/core/capture/capture";
+import {
+  binNotFound,
+  CAPTURE_ISOLATION_HEADERS,
+  type CaptureReply,
+  captureRequest,
+} from "@/core/capture/capture";
 import { headerPairsFromRaw } from "@/core/capture/header-pairs";
 import { parseCaptureUrl } from "@/core/capture/parse-capture-url";
 import { publicOrigin } from "@/core/capture/public-origin";
@@ -34,12 +39,7 @@ async function capture(request: NextRequest): Promise<Response> {
     ? headerPairsFromRaw(raw.rawHeaders)
     : [...request.headers].filter(([name]) => name !== RAW_REQUEST_HEADER);
   const body = await readWebBody(request, MAX_BODY_BYTES);
-  if (!target) {
-    return Response.json(
-      { ok: false, error: { code: "bin_not_found", message: "No bin exists at this capture URL." } },
-      { status: 404 },
-    );
-  }
+  if (!target) return toResponse(request, binNotFound());
   const database = await getDatabase();
   const outcome = await captureRequest(
     {
@@ -68,14 +68,14 @@ async function capture(request: NextRequest): Promise<Response> {
     return new Response(null, { status: 504 });
   }
   if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
-  const bodyless = request.method === "HEAD" || outcome.reply.status === 204 || outcome.reply.status === 304;
-  return new Response(bodyless ? null : outcome.reply.body, {
-    status: outcome.reply.status,
-    headers: {
-      ...outcome.reply.headers,
-      "content-security-policy": "sandbox",
-      "x-content-type-options": "nosniff",
-    },
+  return toResponse(request, outcome.reply);
+}
+
+function toResponse(request: Request, reply: CaptureReply): Response {
+  const bodyless = request.method === "HEAD" || reply.status === 204 || reply.status === 304;
+  return new Response(bodyless ? null : reply.body, {
+    status: reply.status,
+    headers: { ...reply.headers, ...CAPTURE_ISOLATION_HEADERS },
   });
 }
 
