@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
@@ -129,13 +130,13 @@ async function openPglite(dataDir: string, secretKey: Buffer | null): Promise<Da
   let releaseLock = () => {};
   let pglite: PGlite;
   if (inMemory) {
-    pglite = new PGlite();
+    pglite = new PGlite({ extensions: { pg_trgm } });
   } else {
     const root = path.resolve(dataDir);
     mkdirSync(root, { recursive: true });
     // Two processes on one PGlite folder both appear to work and corrupt it: allow exactly one.
     releaseLock = acquireDirectoryLock(root);
-    pglite = new PGlite(path.join(root, "pglite"));
+    pglite = new PGlite(path.join(root, "pglite"), { extensions: { pg_trgm } });
   }
   try {
     await pglite.waitReady;

@@ -73,8 +73,14 @@ export const capturedRequests = pgTable(
     /** The status Hookscope answered the sender with. */
     responseStatus: integer().notNull(),
     receivedAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    /** Path, query, header lines and the start of the body as text (core/requests/search-text). */
+    searchText: text(),
   },
-  (table) => [index("captured_requests_bin_id_id_idx").on(table.binId, sql`${table.id} desc`)],
+  (table) => [
+    index("captured_requests_bin_id_id_idx").on(table.binId, sql`${table.id} desc`),
+    // Trigram index: substring search (ILIKE '%term%') without reading every row of a bin.
+    index("captured_requests_search_idx").using("gin", table.searchText.op("gin_trgm_ops")),
+  ],
 );
 
 /**

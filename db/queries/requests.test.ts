@@ -74,7 +74,11 @@ describe.each(drivers)("captured requests on %s", (driver) => {
     const stored = await listRequestSummaries(db, { binId: bin.id, limit: 100 });
     expect(stored).toHaveLength(50);
     expect(new Set(stored.map((row) => row.deliveries))).toEqual(new Set([50]));
-    const visible = await listRequestSummaries(db, { binId: bin.id, limit: 100, hideDuplicates: true });
+    const visible = await listRequestSummaries(db, {
+      binId: bin.id,
+      limit: 100,
+      filter: { duplicates: "hide" },
+    });
     expect(visible.map((row) => row.id)).toEqual([first?.id]);
   });
 

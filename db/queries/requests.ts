@@ -1,9 +1,12 @@
-import { and, asc, desc, eq, gt, inArray, isNull, lt, lte, or } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, lt, lte } from "drizzle-orm";
 import type { CaptureRecord } from "../../core/capture/capture";
+import type { RequestFilter } from "../../core/requests/filter";
+import { searchText } from "../../core/requests/search-text";
 import type { HeaderPair, StoredRequest, StoredRequestSummary } from "../../core/requests/types";
 import type { SignatureVerdict } from "../../core/signatures/types";
 import type { Database, DatabaseHandle } from "../client";
 import { capturedRequests, deliveryKeys } from "../schema";
+import { filterConditions } from "./request-filter";
 
 const summaryColumns = {
   id: capturedRequests.id,
@@ -64,10 +67,11 @@ const INSERT_CAPTURE = `
   )
   insert into captured_requests (id, bin_id, method, path, query, headers, body, content_type, body_size,
     body_too_large, remote_addr, response_status, dedup_key, dedup_source, signature_verdict, signature,
-    occurrence, duplicate_of)
+    occurrence, duplicate_of, search_text, received_at)
   select new_request.id, $1, $2, $3, $4, $5::jsonb, $6::bytea, $7::text, $8::bigint, $9::boolean, $10::text,
     $11::integer, $13::text, $14::text, $15::text, $12::jsonb,
-    delivery.deliveries, case when delivery.deliveries > 1 then delivery.first_request_id end
+    delivery.deliveries, case when delivery.deliveries > 1 then delivery.first_request_id end, $16::text,
+    coalesce($17::timestamptz, now())
   from new_request left join delivery on true
   returning id::text, (extract(epoch from received_at) * 1000)::float8 as received_ms, occurrence,
     duplicate_of::text`;
@@ -76,6 +80,8 @@ const INSERT_CAPTURE = `
 export async function insertCapturedRequest(
   database: Pick<DatabaseHandle, "query">,
   record: CaptureRecord,
+  /** When the request was originally received (an import); a capture takes the commit's clock. */
+  receivedAt?: Date,
 ): Promise<StoredRequestSummary | null> {
   let rows: Record<string, unknown>[];
   try {
@@ -95,6 +101,8 @@ export async function insertCapturedRequest(
       record.dedupKey,
       record.dedupSource,
       record.signatureVerdict,
+      searchText(record),
+      receivedAt?.toISOString() ?? null,
     ]);
   } catch (error) {
     if (isForeignKeyViolation(error)) return null;
@@ -116,15 +124,10 @@ export async function insertCapturedRequest(
 /** Newest first, keyset-paginated on the (bin_id, id desc) index so deep pages cost the same as the first. */
 export function listRequestSummaries(
   db: Database,
-  params: { binId: string; limit: number; before?: number; hideDuplicates?: boolean; verdict?: string },
+  params: { binId: string; limit: number; before?: number; filter?: RequestFilter },
 ): Promise<StoredRequestSummary[]> {
-  const conditions = [eq(capturedRequests.binId, params.binId)];
+  const conditions = [eq(capturedRequests.binId, params.binId), ...filterConditions(params.filter ?? {})];
   if (params.before !== undefined) conditions.push(lt(capturedRequests.id, params.before));
-  if (params.verdict) conditions.push(eq(capturedRequests.signatureVerdict, params.verdict));
-  if (params.hideDuplicates) {
-    const firstDelivery = or(isNull(capturedRequests.occurrence), lte(capturedRequests.occurrence, 1));
-    if (firstDelivery) conditions.push(firstDelivery);
-  }
   return db
     .select(summaryColumns)
     .from(capturedRequests)
@@ -137,15 +140,40 @@ export function listRequestSummaries(
 /** Oldest first after a cursor: what an event stream that reconnects has missed. */
 export function listRequestSummariesAfter(
   db: Database,
-  params: { binId: string; after: number; limit: number },
+  params: { binId: string; after: number; limit: number; filter?: RequestFilter },
 ): Promise<StoredRequestSummary[]> {
   return db
     .select(summaryColumns)
     .from(capturedRequests)
     .leftJoin(deliveryKeys, deliveriesJoin)
-    .where(and(eq(capturedRequests.binId, params.binId), gt(capturedRequests.id, params.after)))
+    .where(
+      and(
+        eq(capturedRequests.binId, params.binId),
+        gt(capturedRequests.id, params.after),
+        ...filterConditions(params.filter ?? {}),
+      ),
+    )
     .orderBy(asc(capturedRequests.id))
     .limit(params.limit);
+}
+
+/** Which of these requests of a bin pass the filter, for conditions (search) a summary cannot answer. */
+export async function requestIdsMatching(
+  db: Database,
+  params: { binId: string; ids: number[]; filter: RequestFilter },
+): Promise<Set<number>> {
+  if (params.ids.length === 0) return new Set();
+  const rows = await db
+    .select({ id: capturedRequests.id })
+    .from(capturedRequests)
+    .where(
+      and(
+        eq(capturedRequests.binId, params.binId),
+        inArray(capturedRequests.id, params.ids),
+        ...filterConditions(params.filter),
+      ),
+    );
+  return new Set(rows.map((row) => row.id));
 }
 
 export function getRequestSummariesByIds(db: Database, ids: number[]): Promise<StoredRequestSummary[]> {

@@ -1,8 +1,10 @@
 import { sseComment, sseEvent, sseRetry } from "@/core/events/sse";
+import type { RequestFilter } from "@/core/requests/filter";
 import { toRequestSummary } from "@/core/requests/serialize";
 import type { RequestSummary } from "@/core/requests/types";
 import type { DatabaseHandle } from "@/db/client";
 import { listRequestSummariesAfter } from "@/db/queries/requests";
+import { liveFilter } from "./live-filter";
 
 const HEARTBEAT_MS = 15_000;
 const BACKFILL_PAGE = 500;
@@ -14,6 +16,8 @@ interface BinEventStreamOptions {
   binId: string;
   /** Replay everything stored after this id before going live. */
   lastEventId?: number;
+  /** Only requests passing it are sent (the dashboard's active filter). */
+  filter?: RequestFilter;
   signal: AbortSignal;
 }
 
@@ -23,8 +27,10 @@ interface BinEventStreamOptions {
  * also become visible to the backfill a moment before its capture publishes it, so ids the backfill
  * sent are remembered for a while and their late live event is dropped.
  */
-export function binEventStream({ database, binId, lastEventId, signal }: BinEventStreamOptions): Response {
+export function binEventStream(options: BinEventStreamOptions): Response {
+  const { database, binId, lastEventId, signal, filter = {} } = options;
   const encoder = new TextEncoder();
+  const passes = liveFilter(database, binId, filter);
   let stop = () => {};
 
   const stream = new ReadableStream<Uint8Array>({
@@ -40,12 +46,19 @@ export function binEventStream({ database, binId, lastEventId, signal }: BinEven
       };
       const writeRequest = (summary: RequestSummary) =>
         write(sseEvent({ id: summary.id, event: "request", data: JSON.stringify(summary) }));
+      // Filter checks may wait on the database; chaining them keeps events in the order they came.
+      let queue = Promise.resolve();
+      const writeIfPasses = (summary: RequestSummary) => {
+        queue = queue.then(async () => {
+          if (await passes(summary).catch(() => false)) writeRequest(summary);
+        });
+      };
 
       let held: RequestSummary[] | null = [];
       let replayed = new Set<string>();
       const unsubscribe = database.events.subscribe(binId, (summary) => {
         if (held) held.push(summary);
-        else if (!replayed.has(summary.id)) writeRequest(summary);
+        else if (!replayed.has(summary.id)) writeIfPasses(summary);
       });
       const heartbeat = setInterval(() => write(sseComment("ping")), HEARTBEAT_MS);
       stop = () => {
@@ -67,7 +80,12 @@ export function binEventStream({ database, binId, lastEventId, signal }: BinEven
 
       try {
         for (let after = lastEventId; after !== undefined && !closed; ) {
-          const rows = await listRequestSummariesAfter(database.db, { binId, after, limit: BACKFILL_PAGE });
+          const rows = await listRequestSummariesAfter(database.db, {
+            binId,
+            after,
+            limit: BACKFILL_PAGE,
+            filter,
+          });
           for (const row of rows) {
             const summary = toRequestSummary(row);
             replayed.add(summary.id);
@@ -84,7 +102,7 @@ export function binEventStream({ database, binId, lastEventId, signal }: BinEven
       }
       const pending = held;
       held = null;
-      for (const summary of pending) if (!replayed.has(summary.id)) writeRequest(summary);
+      for (const summary of pending) if (!replayed.has(summary.id)) writeIfPasses(summary);
       if (replayed.size > 0) {
         setTimeout(() => {
           replayed = new Set();

@@ -15,15 +15,10 @@ export const requestIdSchema = z
   .regex(/^\d{1,15}$/, "request ids are decimal numbers")
   .transform(Number);
 
+/** Paging of a request list; the filter is parsed beside it with requestFilterParamsSchema. */
 export const listRequestsQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),
   before: requestIdSchema.optional(),
-  duplicates: z.enum(["show", "hide"], { message: 'duplicates must be "show" or "hide"' }).default("show"),
-  verdict: z
-    .enum(["valid", "invalid", "missing", "expired", "unchecked"], {
-      message: "verdict must be one of valid, invalid, missing, expired, unchecked",
-    })
-    .optional(),
 });
 
 export const lastEventIdSchema = requestIdSchema.optional();
@@ -64,6 +59,4 @@ export const bulkReplaySchema = z.strictObject({
 export const waitForRequestQuerySchema = z.object({
   after: requestIdSchema.optional(),
   timeout: z.coerce.number().min(0).max(60, "timeout is at most 60 seconds").default(30),
-  method: z.string().toUpperCase().optional(),
-  verdict: z.enum(["valid", "invalid", "missing", "expired", "unchecked"]).optional(),
 });

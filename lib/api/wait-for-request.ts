@@ -1,16 +1,7 @@
-import { toRequestSummary } from "@/core/requests/serialize";
-import type { RequestSummary } from "@/core/requests/types";
+import type { RequestFilter } from "@/core/requests/filter";
 import type { DatabaseHandle } from "@/db/client";
 import { listRequestSummariesAfter } from "@/db/queries/requests";
-
-export interface WaitFilter {
-  method?: string;
-  verdict?: string;
-}
-
-const matches = (summary: RequestSummary, filter: WaitFilter) =>
-  (!filter.method || summary.method === filter.method) &&
-  (!filter.verdict || summary.signature?.verdict === filter.verdict);
+import { liveFilter } from "./live-filter";
 
 /**
  * The first request after `after` that matches the filter: from the table if it is already there,
@@ -20,11 +11,12 @@ export async function waitForRequest(options: {
   database: DatabaseHandle;
   binId: string;
   after: number;
-  filter: WaitFilter;
+  filter: RequestFilter;
   timeoutMs: number;
   signal: AbortSignal;
 }): Promise<string | null> {
   const { database, binId, after, filter, signal } = options;
+  const passes = liveFilter(database, binId, filter);
   return new Promise((resolve) => {
     let done = false;
     const finish = (id: string | null) => {
@@ -38,18 +30,16 @@ export async function waitForRequest(options: {
     const onAbort = () => finish(null);
     // Subscribed before the table is read, so a request landing in between is not missed.
     const unsubscribe = database.events.subscribe(binId, (summary) => {
-      if (Number(summary.id) > after && matches(summary, filter)) finish(summary.id);
+      if (Number(summary.id) <= after) return;
+      passes(summary).then(
+        (yes) => yes && finish(summary.id),
+        () => {},
+      );
     });
     const timer = setTimeout(() => finish(null), options.timeoutMs);
     signal.addEventListener("abort", onAbort, { once: true });
-    void (async () => {
-      for (let cursor = after; !done; ) {
-        const rows = await listRequestSummariesAfter(database.db, { binId, after: cursor, limit: 200 });
-        const hit = rows.map(toRequestSummary).find((summary) => matches(summary, filter));
-        if (hit) return finish(hit.id);
-        if (rows.length < 200) return;
-        cursor = rows.at(-1)?.id ?? cursor;
-      }
-    })().catch(() => finish(null));
+    listRequestSummariesAfter(database.db, { binId, after, limit: 1, filter })
+      .then(([hit]) => hit && finish(String(hit.id)))
+      .catch(() => finish(null));
   });
 }

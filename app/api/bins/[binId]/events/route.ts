@@ -2,13 +2,14 @@ import type { NextRequest } from "next/server";
 import { authorizeBin } from "@/lib/api/auth";
 import { binEventStream } from "@/lib/api/bin-event-stream";
 import { apiRoute, parseWith } from "@/lib/api/errors";
+import { filterFromQuery } from "@/lib/api/request-filter";
 import { lastEventIdSchema } from "@/lib/api/schemas";
 
 export const dynamic = "force-dynamic";
 
 type Context = { params: Promise<{ binId: string }> };
 
-// GET /api/bins/:binId/events: text/event-stream of `request` events. A reconnecting client's
+// GET /api/bins/:binId/events?<filter>: text/event-stream of the `request` events passing the filter. A reconnecting client's
 // Last-Event-ID (or ?lastEventId= on a first connection) replays what it missed.
 export const GET = apiRoute(async (request: NextRequest, context: Context) => {
   const { database, bin } = await authorizeBin(request, (await context.params).binId);
@@ -17,5 +18,6 @@ export const GET = apiRoute(async (request: NextRequest, context: Context) => {
     request.headers.get("last-event-id") ?? request.nextUrl.searchParams.get("lastEventId") ?? undefined,
     "Last-Event-ID",
   );
-  return binEventStream({ database, binId: bin.id, lastEventId, signal: request.signal });
+  const filter = filterFromQuery(request);
+  return binEventStream({ database, binId: bin.id, lastEventId, filter, signal: request.signal });
 });

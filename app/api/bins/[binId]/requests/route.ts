@@ -3,11 +3,13 @@ import { toRequestSummary } from "@/core/requests/serialize";
 import { clearBin, listRequestSummaries } from "@/db/queries/requests";
 import { authorizeBin } from "@/lib/api/auth";
 import { apiRoute, parseWith } from "@/lib/api/errors";
+import { filterFromQuery } from "@/lib/api/request-filter";
 import { listRequestsQuerySchema } from "@/lib/api/schemas";
 
 type Context = { params: Promise<{ binId: string }> };
 
-// GET /api/bins/:binId/requests?limit=&before=&duplicates=hide&verdict=: newest first; nextCursor is the next `before`.
+// GET /api/bins/:binId/requests?limit=&before=&<filter>: newest first; nextCursor is the next `before`.
+// The filter: method=POST,PUT verdict=invalid duplicates=hide|only status=4xx,201 since= until= q=.
 export const GET = apiRoute(async (request: NextRequest, context: Context) => {
   const { database, bin } = await authorizeBin(request, (await context.params).binId);
   const query = parseWith(
@@ -19,8 +21,7 @@ export const GET = apiRoute(async (request: NextRequest, context: Context) => {
     binId: bin.id,
     limit: query.limit,
     before: query.before,
-    hideDuplicates: query.duplicates === "hide",
-    verdict: query.verdict,
+    filter: filterFromQuery(request),
   });
   const last = rows.at(-1);
   return Response.json({
