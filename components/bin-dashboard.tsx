@@ -2,12 +2,13 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { BinJson } from "@/core/bins/serialize";
+import { filterToParams, isFilterEmpty, type RequestFilter } from "@/core/requests/filter";
 import { addRequest, visibleRows } from "@/core/requests/request-list";
 import type { RequestDetail as Detail, RequestSummary } from "@/core/requests/types";
 import { BinHeader } from "./bin-header";
 import { BinSettings } from "./bin-settings";
 import { EmptyState } from "./empty-state";
-import { ListToolbar } from "./list-toolbar";
+import { FilterBar } from "./filter-bar";
 import { RequestDetail } from "./request-detail";
 import { RequestList } from "./request-list";
 import { useBinEvents } from "./use-bin-events";
@@ -19,6 +20,7 @@ interface BinDashboardProps {
   bin: BinJson;
   token: string;
   initialRequests: RequestSummary[];
+  initialFilter: RequestFilter;
   schemes: { id: string; name: string }[];
 }
 
@@ -27,10 +29,16 @@ function toSummary(detail: Detail): RequestSummary {
   return summary;
 }
 
-export function BinDashboard({ bin: initialBin, token, initialRequests, schemes }: BinDashboardProps) {
+const listQuery = (filter: RequestFilter) => new URLSearchParams(filterToParams(filter)).toString();
+
+export function BinDashboard(props: BinDashboardProps) {
+  const { bin: initialBin, token, initialRequests, initialFilter, schemes } = props;
   const [bin, setBin] = useState(initialBin);
   const [settingsOpen, setSettingsOpen] = useState(false);
-  const [verdict, setVerdict] = useState("");
+  const [filter, setFilter] = useState(initialFilter);
+  // The stream follows the filter of the list on screen: it switches once the new first page is in.
+  const [streamQuery, setStreamQuery] = useState(() => listQuery(initialFilter));
+  const [loading, setLoading] = useState(false);
   const [requests, setRequests] = useState(initialRequests);
   const [selectedId, setSelectedId] = useState<string | null>(initialRequests[0]?.id ?? null);
   const [freshIds, setFreshIds] = useState<ReadonlySet<string>>(new Set());
@@ -58,7 +66,32 @@ export function BinDashboard({ bin: initialBin, token, initialRequests, schemes 
     [remember],
   );
 
-  const streamState = useBinEvents(bin.id, () => newestId.current, onRequest);
+  const streamState = useBinEvents(bin.id, streamQuery, () => newestId.current, onRequest);
+
+  const applyFilter = useCallback(
+    async (next: RequestFilter) => {
+      setFilter(next);
+      const query = listQuery(next);
+      window.history.replaceState(window.history.state, "", query ? `?${query}` : window.location.pathname);
+      setLoading(true);
+      try {
+        const response = await fetch(`/api/bins/${bin.id}/requests?limit=${PAGE_SIZE}&${query}`);
+        if (!response.ok) return;
+        const page = (await response.json()) as { requests: RequestSummary[]; nextCursor: string | null };
+        known.current = new Set(page.requests.map((request) => request.id));
+        newestId.current = page.requests[0]?.id;
+        setRequests(page.requests);
+        setHasMore(page.nextCursor !== null);
+        setSelectedId((current) =>
+          current && known.current.has(current) ? current : (page.requests[0]?.id ?? null),
+        );
+        setStreamQuery(query);
+      } finally {
+        setLoading(false);
+      }
+    },
+    [bin.id],
+  );
 
   useEffect(() => {
     if (freshIds.size === 0) return;
@@ -71,7 +104,9 @@ export function BinDashboard({ bin: initialBin, token, initialRequests, schemes 
     if (!oldest) return;
     setLoadingMore(true);
     try {
-      const response = await fetch(`/api/bins/${bin.id}/requests?limit=${PAGE_SIZE}&before=${oldest.id}`);
+      const response = await fetch(
+        `/api/bins/${bin.id}/requests?limit=${PAGE_SIZE}&before=${oldest.id}&${listQuery(filter)}`,
+      );
       if (!response.ok) return;
       const page = (await response.json()) as { requests: RequestSummary[]; nextCursor: string | null };
       for (const request of page.requests) remember(request);
@@ -79,7 +114,7 @@ export function BinDashboard({ bin: initialBin, token, initialRequests, schemes 
     } finally {
       setLoadingMore(false);
     }
-  }, [bin.id, requests, remember]);
+  }, [bin.id, requests, remember, filter]);
 
   /** Selects a request, fetching it first when it is older than the loaded pages (a retry's original). */
   const showRequest = useCallback(
@@ -113,10 +148,7 @@ export function BinDashboard({ bin: initialBin, token, initialRequests, schemes 
     });
   }, []);
 
-  const rows = useMemo(() => {
-    const shown = verdict ? requests.filter((request) => request.signature?.verdict === verdict) : requests;
-    return visibleRows(shown, { grouped, expanded });
-  }, [requests, grouped, expanded, verdict]);
+  const rows = useMemo(() => visibleRows(requests, { grouped, expanded }), [requests, grouped, expanded]);
   const schemeNames = useMemo(
     () => Object.fromEntries(schemes.map((scheme) => [scheme.id, scheme.name])),
     [schemes],
@@ -145,20 +177,27 @@ export function BinDashboard({ bin: initialBin, token, initialRequests, schemes 
       {settingsOpen && (
         <BinSettings bin={bin} schemes={schemes} onSaved={setBin} onClose={() => setSettingsOpen(false)} />
       )}
-      {requests.length === 0 ? (
+      {requests.length === 0 && isFilterEmpty(filter) ? (
         <main className="min-h-0 flex-1 overflow-auto">
           <EmptyState captureUrl={bin.captureUrl} />
         </main>
       ) : (
         <main className="grid min-h-0 flex-1 grid-cols-[minmax(0,1fr)] grid-rows-[minmax(0,40%)_minmax(0,1fr)] md:grid-cols-[minmax(22rem,28rem)_1fr] md:grid-rows-1">
           <aside className="flex min-h-0 flex-col border-b border-zinc-200 md:border-r md:border-b-0 dark:border-zinc-800">
-            <ListToolbar
+            <FilterBar
+              filter={filter}
+              onFilterChange={applyFilter}
               grouped={grouped}
               onGroupedChange={setGrouped}
-              verdict={verdict}
-              onVerdictChange={setVerdict}
             />
-            <div className="min-h-0 flex-1">
+            <div className="min-h-0 flex-1" aria-busy={loading}>
+              {requests.length === 0 && (
+                <p className="p-6 text-sm text-zinc-500" data-testid="no-matches">
+                  {loading
+                    ? "Searching…"
+                    : "No request matches these filters yet. New ones will appear here."}
+                </p>
+              )}
               <RequestList
                 rows={rows}
                 expanded={expanded}

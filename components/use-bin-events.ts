@@ -14,6 +14,8 @@ const MAX_BACKOFF_MS = 30_000;
  */
 export function useBinEvents(
   binId: string,
+  /** The filter's query parameters: the server sends only requests that pass it. */
+  filterQuery: string,
   newestId: () => string | undefined,
   onRequest: (summary: RequestSummary) => void,
 ): StreamState {
@@ -29,7 +31,8 @@ export function useBinEvents(
 
     const connect = () => {
       const after = handlers.current.newestId() ?? "0";
-      source = new EventSource(`/api/bins/${encodeURIComponent(binId)}/events?lastEventId=${after}`);
+      const filter = filterQuery ? `&${filterQuery}` : "";
+      source = new EventSource(`/api/bins/${encodeURIComponent(binId)}/events?lastEventId=${after}${filter}`);
       source.onopen = () => {
         attempts = 0;
         setState("live");
@@ -64,7 +67,7 @@ export function useBinEvents(
       window.removeEventListener("online", reconnectNow);
       source?.close();
     };
-  }, [binId]);
+  }, [binId, filterQuery]);
 
   return state;
 }

@@ -5,6 +5,7 @@ import { BinDashboard } from "@/components/bin-dashboard";
 import { UnlockBinForm } from "@/components/unlock-bin-form";
 import { openSecrets } from "@/core/bins/secrets";
 import { toBinJson } from "@/core/bins/serialize";
+import { requestFilterParamsSchema } from "@/core/requests/filter";
 import { toRequestSummary } from "@/core/requests/serialize";
 import { SCHEMES } from "@/core/signatures/schemes";
 import { getDatabase } from "@/db/client";
@@ -19,8 +20,16 @@ export const metadata: Metadata = { title: "Bin", referrer: "no-referrer" };
 
 const FIRST_PAGE = 100;
 
-export default async function BinPage({ params }: { params: Promise<{ binId: string }> }) {
+interface BinPageProps {
+  params: Promise<{ binId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+export default async function BinPage({ params, searchParams }: BinPageProps) {
   const { binId } = await params;
+  // A link with a filter that no longer parses opens the whole bin rather than an error page.
+  const parsedFilter = requestFilterParamsSchema.safeParse(await searchParams);
+  const filter = parsedFilter.success ? parsedFilter.data : {};
   const token = (await cookies()).get(binCookieName(binId))?.value;
   const database = await getDatabase();
   const { db } = database;
@@ -43,12 +52,13 @@ export default async function BinPage({ params }: { params: Promise<{ binId: str
     );
   }
 
-  const rows = await listRequestSummaries(db, { binId: bin.id, limit: FIRST_PAGE });
+  const rows = await listRequestSummaries(db, { binId: bin.id, limit: FIRST_PAGE, filter });
   return (
     <BinDashboard
       bin={toBinJson(bin, publicOrigin(await headers()), openSecrets(bin.secretsSealed, database.secretKey))}
       token={token}
       initialRequests={rows.map(toRequestSummary)}
+      initialFilter={filter}
       schemes={SCHEMES.map(({ id, name }) => ({ id, name }))}
     />
   );
