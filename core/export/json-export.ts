@@ -8,12 +8,12 @@ export interface HookscopeJsonExport {
   format: typeof JSON_EXPORT_FORMAT;
   version: typeof JSON_EXPORT_VERSION;
   exportedAt: string;
-  bin: { id: string; name: string };
+  bin: { id: string; name: string | null };
   requests: ExportableRequest[];
 }
 
 export interface JsonExportOptions {
-  bin: { id: string; name: string };
+  bin: { id: string; name: string | null };
   /** Defaults to now; fixed in tests. */
   exportedAt?: Date;
 }
