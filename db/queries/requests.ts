@@ -176,6 +176,22 @@ export async function requestIdsMatching(
   return new Set(rows.map((row) => row.id));
 }
 
+/** Whole requests (headers and body) newest first, for exports; the same filter and cursor as lists. */
+export function listRequestDetails(
+  db: Database,
+  params: { binId: string; limit: number; before?: number; filter?: RequestFilter },
+): Promise<StoredRequest[]> {
+  const conditions = [eq(capturedRequests.binId, params.binId), ...filterConditions(params.filter ?? {})];
+  if (params.before !== undefined) conditions.push(lt(capturedRequests.id, params.before));
+  return db
+    .select({ ...summaryColumns, headers: capturedRequests.headers, body: capturedRequests.body })
+    .from(capturedRequests)
+    .leftJoin(deliveryKeys, deliveriesJoin)
+    .where(and(...conditions))
+    .orderBy(desc(capturedRequests.id))
+    .limit(params.limit);
+}
+
 export function getRequestSummariesByIds(db: Database, ids: number[]): Promise<StoredRequestSummary[]> {
   if (ids.length === 0) return Promise.resolve([]);
   return db
