@@ -7,8 +7,10 @@ import { addRequest, visibleRows } from "@/core/requests/request-list";
 import type { RequestDetail as Detail, RequestSummary } from "@/core/requests/types";
 import { BinHeader } from "./bin-header";
 import { BinSettings } from "./bin-settings";
+import { CompareView } from "./compare-view";
 import { EmptyState } from "./empty-state";
 import { FilterBar } from "./filter-bar";
+import { ListActions } from "./list-actions";
 import { RequestDetail } from "./request-detail";
 import { RequestList } from "./request-list";
 import { useBinEvents } from "./use-bin-events";
@@ -39,6 +41,7 @@ export function BinDashboard(props: BinDashboardProps) {
   // The stream follows the filter of the list on screen: it switches once the new first page is in.
   const [streamQuery, setStreamQuery] = useState(() => listQuery(initialFilter));
   const [loading, setLoading] = useState(false);
+  const [compareWith, setCompareWith] = useState<string | null>(null);
   const [requests, setRequests] = useState(initialRequests);
   const [selectedId, setSelectedId] = useState<string | null>(initialRequests[0]?.id ?? null);
   const [freshIds, setFreshIds] = useState<ReadonlySet<string>>(new Set());
@@ -157,6 +160,13 @@ export function BinDashboard(props: BinDashboardProps) {
   useListKeys(visible, selectedId, setSelectedId, bin.captureUrl);
 
   const selected = requests.find((request) => request.id === selectedId);
+  const compareCandidates = useMemo(
+    () => requests.filter((request) => request.id !== selectedId).slice(0, 200),
+    [requests, selectedId],
+  );
+  // Choosing another request in the list leaves the comparison.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the selection changes
+  useEffect(() => setCompareWith(null), [selectedId]);
 
   return (
     <div className="flex h-screen flex-col">
@@ -179,6 +189,9 @@ export function BinDashboard(props: BinDashboardProps) {
       )}
       {requests.length === 0 && isFilterEmpty(filter) ? (
         <main className="min-h-0 flex-1 overflow-auto">
+          <div className="mx-auto max-w-3xl px-6 pt-4">
+            <ListActions binId={bin.id} filterQuery="" />
+          </div>
           <EmptyState captureUrl={bin.captureUrl} />
         </main>
       ) : (
@@ -189,7 +202,9 @@ export function BinDashboard(props: BinDashboardProps) {
               onFilterChange={applyFilter}
               grouped={grouped}
               onGroupedChange={setGrouped}
-            />
+            >
+              <ListActions binId={bin.id} filterQuery={streamQuery} />
+            </FilterBar>
             <div className="min-h-0 flex-1" aria-busy={loading}>
               {requests.length === 0 && (
                 <p className="p-6 text-sm text-zinc-500" data-testid="no-matches">
@@ -212,7 +227,13 @@ export function BinDashboard(props: BinDashboardProps) {
             </div>
           </aside>
           <div className="min-h-0">
-            {selected ? (
+            {selected && compareWith ? (
+              <CompareView
+                binId={bin.id}
+                ids={[selected.id, compareWith]}
+                onClose={() => setCompareWith(null)}
+              />
+            ) : selected ? (
               <RequestDetail
                 key={selected.id}
                 binId={bin.id}
@@ -221,6 +242,9 @@ export function BinDashboard(props: BinDashboardProps) {
                 onShowRequest={showRequest}
                 onDeleted={forget}
                 schemeNames={schemeNames}
+                binName={bin.name}
+                others={compareCandidates}
+                onCompare={setCompareWith}
               />
             ) : (
               <p className="p-6 text-sm text-zinc-500">Select a request to see everything that was sent.</p>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { type ReactNode, useEffect, useState } from "react";
 import { type RequestFilter, searchTerms, VERDICTS, type VerdictName } from "@/core/requests/filter";
 
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
@@ -25,13 +25,15 @@ interface FilterBarProps {
   onFilterChange: (filter: RequestFilter) => void;
   grouped: boolean;
   onGroupedChange: (grouped: boolean) => void;
+  /** Shown under the filters (export and import). */
+  children?: ReactNode;
 }
 
 /**
  * Search box and filters over the bin's requests. Every change goes to the server (and the URL), so
  * the list, the live stream and a shared link all show the same view.
  */
-export function FilterBar({ filter, onFilterChange, grouped, onGroupedChange }: FilterBarProps) {
+export function FilterBar({ filter, onFilterChange, grouped, onGroupedChange, children }: FilterBarProps) {
   const [text, setText] = useState(() => searchBox(filter));
   const change = (patch: Partial<RequestFilter>) => {
     const next: RequestFilter = { ...filter, ...patch };
@@ -176,6 +178,7 @@ export function FilterBar({ filter, onFilterChange, grouped, onGroupedChange }: 
           </button>
         )}
       </div>
+      {children}
     </div>
   );
 }

@@ -8,6 +8,7 @@ import type { RequestDetail as Detail, RequestSummary } from "@/core/requests/ty
 import { BodyViewer } from "./body-viewer";
 import { CopyButton } from "./copy-button";
 import { DetailRow } from "./detail-row";
+import { ExportMenu } from "./export-menu";
 import { displayPath, formatBytes, preciseTime } from "./format";
 import { MethodBadge, StatusBadge } from "./method-badge";
 import { PairTable } from "./pair-table";
@@ -85,6 +86,9 @@ export function RequestDetail({
   onShowRequest,
   onDeleted,
   schemeNames,
+  binName,
+  others,
+  onCompare,
 }: {
   binId: string;
   summary: RequestSummary;
@@ -92,6 +96,10 @@ export function RequestDetail({
   onShowRequest: (id: string) => void;
   onDeleted: (id: string) => void;
   schemeNames: Record<string, string>;
+  binName: string | null;
+  /** Loaded requests this one can be compared with. */
+  others: RequestSummary[];
+  onCompare: (otherId: string) => void;
 }) {
   const [tab, setTab] = useState<Tab>("body");
   const { detail, error } = useRequestDetail(binId, summary.id);
@@ -139,6 +147,26 @@ export function RequestDetail({
               Delete
             </button>
           </span>
+        </div>
+        <div className="mt-3 flex flex-wrap items-center gap-2">
+          {detail && <ExportMenu detail={detail} origin={new URL(captureUrl).origin} binName={binName} />}
+          {others.length > 0 && (
+            <select
+              aria-label="Compare with another request"
+              data-testid="compare-select"
+              value=""
+              onChange={(event) => event.target.value && onCompare(event.target.value)}
+              className="rounded-md border border-zinc-300 bg-white px-1.5 py-1 text-xs dark:border-zinc-700 dark:bg-zinc-900"
+            >
+              <option value="">Compare with…</option>
+              {others.map((other) => (
+                <option key={other.id} value={other.id}>
+                  #{other.id} {other.method} {displayPath(other.path, other.query)} ·{" "}
+                  {preciseTime(other.receivedAt)}
+                </option>
+              ))}
+            </select>
+          )}
         </div>
         <DuplicateNotice summary={summary} onShowRequest={onShowRequest} />
         <div className="mt-4 flex gap-1" role="tablist">

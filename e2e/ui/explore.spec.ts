@@ -54,3 +54,55 @@ test("filters and searches the list, keeps the view in the URL, and streams only
   await expect(rows).toHaveCount(5);
   await expect(page).toHaveURL(/\/bins\/[A-Za-z0-9_-]{22}$/);
 });
+
+test("compares two requests, copies one as curl that replays for real, and imports a HAR", async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  const captureUrl = await createBinInBrowser(page, "compare");
+  await nodeHttp(`${captureUrl}/stripe`, {
+    headers: { "content-type": "application/json", "x-attempt": "1" },
+    body: '{"id":"evt_1","amount":100,"currency":"usd"}',
+  });
+  await nodeHttp(`${captureUrl}/stripe`, {
+    headers: { "content-type": "application/json", "x-attempt": "2" },
+    body: '{"id":"evt_1","amount":250,"currency":"usd","note":"it\'s $HOME"}',
+  });
+  const rows = page.getByTestId("request-row");
+  await expect(rows).toHaveCount(2);
+  await rows.first().click();
+
+  const compare = page.getByTestId("compare-select");
+  await compare.selectOption({ index: 1 });
+  const view = page.getByTestId("compare-view");
+  await expect(view.getByTestId("header-diff")).toContainText("x-attempt");
+  await expect(view.getByTestId("json-diff")).toContainText("amount");
+  await expect(view.getByTestId("json-diff")).toContainText("note");
+  await expect(view.getByTestId("json-diff")).not.toContainText("currency");
+  await view.getByRole("button", { name: "Close comparison" }).click();
+
+  await page.getByTestId("copy-curl-button").click();
+  const command = await page.evaluate(() => navigator.clipboard.readText());
+  expect(command).toContain("curl");
+  const { execFile } = await import("node:child_process");
+  await new Promise((resolve, reject) =>
+    execFile("bash", ["-c", command], (error) => (error ? reject(error) : resolve(null))),
+  );
+  await expect(rows).toHaveCount(3);
+  await rows.first().click();
+  await page.getByRole("tab", { name: "Body" }).click();
+  await expect(page.getByTestId("request-detail")).toContainText("it's $HOME");
+
+  const har = await (
+    await page.request.get(
+      `${new URL(page.url()).pathname.replace("/bins/", "/api/bins/")}/export?format=har`,
+    )
+  ).body();
+  await page.getByRole("button", { name: "Import…" }).click();
+  await page
+    .getByTestId("import-file")
+    .setInputFiles({ name: "scenario.har", mimeType: "application/json", buffer: har });
+  await expect(page.getByTestId("import-message")).toHaveText("Imported 3 requests.");
+  await expect(rows).toHaveCount(6);
+});
