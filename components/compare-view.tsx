@@ -160,6 +160,13 @@ export function CompareView({
                 <p className="text-sm text-zinc-500">No header differs.</p>
               ) : (
                 <table className="w-full font-mono text-[13px]" data-testid="header-diff">
+                  <thead>
+                    <tr className="text-left text-xs text-zinc-500">
+                      <th className="pb-1 font-normal">name</th>
+                      <th className="pb-1 font-normal">#{ids[0]}</th>
+                      <th className="pb-1 font-normal">#{ids[1]}</th>
+                    </tr>
+                  </thead>
                   <tbody>
                     {headers.map((row) => (
                       <tr

@@ -97,6 +97,16 @@ for (const colorScheme of ["light", "dark"] as const) {
   await page.getByRole("button", { name: "Replay", exact: true }).click();
   await page.getByTestId("replay-result").first().waitFor();
   await shot("dashboard-replay");
+  await page.getByTestId("compare-select").selectOption({ index: 2 });
+  await page.getByTestId("compare-view").getByText("Body").waitFor();
+  await shot("dashboard-compare");
+  await page.getByRole("button", { name: "Close comparison" }).click();
+  await page.getByTestId("search").fill("payment_intent");
+  await page.waitForURL(/q=payment_intent/);
+  await page.getByTestId("export-menu").click();
+  await shot("dashboard-search");
+  await page.getByTestId("export-menu").click();
+  await page.getByTestId("clear-filters").click();
   await page.getByTestId("open-settings").click();
   await shot("settings");
   await page.getByRole("button", { name: "Close" }).click();
