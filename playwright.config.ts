@@ -27,7 +27,7 @@ export default defineConfig({
       name: "api-postgres",
       testDir: "./e2e/api",
       // The embedded-database spec starts servers of its own; it needs no second pass.
-      testIgnore: /(embedded|cli)\.spec/,
+      testIgnore: /(embedded|cli|access-gate)\.spec/,
       use: { baseURL: serverUrl("postgresA") },
     },
     {

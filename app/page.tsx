@@ -2,6 +2,7 @@ import { cookies } from "next/headers";
 import Link from "next/link";
 import { CreateBinForm } from "@/components/create-bin-form";
 import { getDatabase } from "@/db/client";
+import { createIsGated } from "@/lib/api/create-gate";
 import { binsForCookies } from "@/lib/bin-access";
 
 // Rendered per request from the database; never prerendered, so `next build` opens no database.
@@ -34,7 +35,7 @@ export default async function Home() {
             delivery land here exactly as it was sent.
           </p>
         </div>
-        <CreateBinForm />
+        <CreateBinForm gated={createIsGated()} />
       </section>
 
       <section>

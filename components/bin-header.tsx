@@ -29,6 +29,17 @@ export function BinHeader({
 }: BinHeaderProps) {
   const router = useRouter();
   const [showToken, setShowToken] = useState(false);
+  const [shownToken, setShownToken] = useState(token);
+
+  async function rotate() {
+    if (
+      !window.confirm("Make a new token? The current one stops working at once (this browser keeps access).")
+    ) {
+      return;
+    }
+    const response = await fetch(`/api/bins/${bin.id}/token`, { method: "POST" });
+    if (response.ok) setShownToken(((await response.json()) as { token: string }).token);
+  }
 
   async function clear() {
     if (!window.confirm("Delete every request in this bin? The bin and its settings stay.")) return;
@@ -116,10 +127,18 @@ export function BinHeader({
         <div className="flex flex-wrap items-center gap-2 border-t border-zinc-200 px-4 py-2 text-xs dark:border-zinc-800">
           <span className="text-zinc-500">Send as</span>
           <code className="rounded bg-zinc-100 px-1.5 py-0.5 font-mono dark:bg-zinc-800">
-            Authorization: Bearer {token}
+            Authorization: Bearer {shownToken}
           </code>
-          <CopyButton text={token} label="Copy token" />
+          <CopyButton text={shownToken} label="Copy token" />
           <span className="text-zinc-500">Anyone holding it can read this bin.</span>
+          <button
+            type="button"
+            data-testid="rotate-token"
+            onClick={rotate}
+            className="font-medium text-indigo-600 hover:underline dark:text-indigo-400"
+          >
+            Rotate token
+          </button>
         </div>
       )}
     </header>

@@ -14,6 +14,8 @@ const configSchema = z.object({
   DATABASE_URL: optionalString,
   HOOKSCOPE_DATA_DIR: optionalString.transform((value) => value ?? ".data"),
   HOOKSCOPE_SECRET_KEY: optionalString,
+  // Set on a public instance: creating a bin then takes this access code (capture stays open).
+  HOOKSCOPE_CREATE_TOKEN: optionalString,
   // Which mount answers capture URLs: the lean node:http path (default) or the Next route handler.
   HOOKSCOPE_CAPTURE_MOUNT: z.enum(["fast", "next"]).default("fast"),
   PUBLIC_URL: optionalString.pipe(

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { hashToken, newToken, tokenMatches } from "./token";
+import { accessCodeMatches, hashToken, newToken, tokenMatches } from "./token";
 
 describe("newToken", () => {
   it("is hs_ followed by 43 URL-safe characters", () => {
@@ -59,5 +59,15 @@ describe("tokenMatches", () => {
   ])("returns false rather than throwing for %s", (_label, mangle) => {
     const token = newToken();
     expect(tokenMatches(token, mangle(hashToken(token)))).toBe(false);
+  });
+});
+
+describe("accessCodeMatches", () => {
+  it("accepts only the exact code", () => {
+    expect(accessCodeMatches("let-me-in", "let-me-in")).toBe(true);
+    expect(accessCodeMatches("let-me-in ", "let-me-in")).toBe(false);
+    expect(accessCodeMatches("", "let-me-in")).toBe(false);
+    expect(accessCodeMatches(undefined, "let-me-in")).toBe(false);
+    expect(accessCodeMatches("x".repeat(10_000), "let-me-in")).toBe(false);
   });
 });

@@ -18,3 +18,15 @@ export function tokenMatches(token: string, storedHash: string): boolean {
   const stored = Buffer.from(storedHash, "hex");
   return presented.length === stored.length && timingSafeEqual(presented, stored);
 }
+
+/**
+ * Whether a presented instance access code is the configured one. Both sides are hashed first, so
+ * the comparison takes the same time whatever their lengths.
+ */
+export function accessCodeMatches(presented: string | undefined, configured: string): boolean {
+  if (presented === undefined) return false;
+  return timingSafeEqual(
+    createHash("sha256").update(presented, "utf8").digest(),
+    createHash("sha256").update(configured, "utf8").digest(),
+  );
+}

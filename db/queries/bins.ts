@@ -55,3 +55,8 @@ export async function deleteBinsCreatedBefore(db: Database, cutoff: Date): Promi
   const deleted = await db.delete(bins).where(lt(bins.createdAt, cutoff)).returning({ id: bins.id });
   return deleted.map((row) => row.id);
 }
+
+export async function updateBinToken(db: Database, id: string, tokenHash: string): Promise<boolean> {
+  const updated = await db.update(bins).set({ tokenHash }).where(eq(bins.id, id)).returning({ id: bins.id });
+  return updated.length > 0;
+}

@@ -115,6 +115,10 @@ test.describe("bins API", () => {
       ["DELETE", `/api/bins/${mine.id}/requests/${requestId}`],
       ["POST", `/api/bins/${mine.id}/requests/${requestId}/replay`],
       ["GET", `/api/bins/${mine.id}/requests/${requestId}/replays`],
+      ["GET", `/api/bins/${mine.id}/requests/next?timeout=0`],
+      ["GET", `/api/bins/${mine.id}/export`],
+      ["POST", `/api/bins/${mine.id}/import`],
+      ["POST", `/api/bins/${mine.id}/token`],
     ] as const;
     for (const [method, path] of routes) {
       const none = await anonymous.fetch(path, { method });
@@ -131,6 +135,24 @@ test.describe("bins API", () => {
       (await anonymous.get(`/api/bins/${mine.id}/requests/${requestId}`, { headers: bearer(mine) })).status(),
     ).toBe(200);
     await anonymous.dispose();
+  });
+
+  test("rotates the owner token: the old one stops working at once, the new one works", async ({
+    playwright,
+    baseURL,
+    request,
+  }) => {
+    const bin = await createBin(request);
+    const api = await playwright.request.newContext({ baseURL });
+    const rotated = await api.post(`/api/bins/${bin.id}/token`, { headers: bearer(bin) });
+    expect(rotated.status()).toBe(200);
+    const { token } = await rotated.json();
+    expect(token).toMatch(/^hs_/);
+    expect(token).not.toBe(bin.token);
+    expect(rotated.headers()["set-cookie"]).toContain(token);
+    expect((await api.get(`/api/bins/${bin.id}`, { headers: bearer(bin) })).status()).toBe(404);
+    expect((await api.get(`/api/bins/${bin.id}`, { headers: bearer({ token }) })).status()).toBe(200);
+    await api.dispose();
   });
 
   test("deletes a bin with its requests; its capture URL then answers 404", async ({ request, baseURL }) => {

@@ -5,11 +5,13 @@ import { getDatabase } from "@/db/client";
 import { insertBin } from "@/db/queries/bins";
 import { setBinCookie } from "@/lib/api/bin-cookie";
 import { binJson, binPatchOrThrow } from "@/lib/api/bin-json";
+import { assertMayCreate } from "@/lib/api/create-gate";
 import { apiRoute, parseJsonBody } from "@/lib/api/errors";
 import { createBinSchema } from "@/lib/api/schemas";
 
-// POST /api/bins {name?, …settings}: a new bin. The token is returned once and set as this browser's cookie.
+// POST /api/bins {name?, …settings}: a new bin (with HOOKSCOPE_CREATE_TOKEN set, only for its holders). The token is returned once and set as this browser's cookie.
 export const POST = apiRoute(async (request: NextRequest) => {
+  assertMayCreate(request);
   const { name, ...patch } = await parseJsonBody(request, createBinSchema);
   const database = await getDatabase();
   const { settings, secretsSealed } = binPatchOrThrow(
