@@ -5,7 +5,7 @@ import type { BinJson } from "@/core/bins/serialize";
 import { filterToParams, isFilterEmpty, type RequestFilter } from "@/core/requests/filter";
 import { addRequest, visibleRows } from "@/core/requests/request-list";
 import type { RequestDetail as Detail, RequestSummary } from "@/core/requests/types";
-import { BinHeader } from "./bin-header";
+import { BinHeader, type DashboardAccess } from "./bin-header";
 import { BinSettings } from "./bin-settings";
 import { CompareView } from "./compare-view";
 import { EmptyState } from "./empty-state";
@@ -23,6 +23,8 @@ interface BinDashboardProps {
   token: string;
   initialRequests: RequestSummary[];
   initialFilter: RequestFilter;
+  /** The owner; a share link's viewer (read-only); or a viewer of one shared request. */
+  access: DashboardAccess;
   schemes: { id: string; name: string }[];
 }
 
@@ -34,7 +36,8 @@ function toSummary(detail: Detail): RequestSummary {
 const listQuery = (filter: RequestFilter) => new URLSearchParams(filterToParams(filter)).toString();
 
 export function BinDashboard(props: BinDashboardProps) {
-  const { bin: initialBin, token, initialRequests, initialFilter, schemes } = props;
+  const { bin: initialBin, token, initialRequests, initialFilter, schemes, access } = props;
+  const owner = access === "owner";
   const [bin, setBin] = useState(initialBin);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [filter, setFilter] = useState(initialFilter);
@@ -69,7 +72,12 @@ export function BinDashboard(props: BinDashboardProps) {
     [remember],
   );
 
-  const streamState = useBinEvents(bin.id, streamQuery, () => newestId.current, onRequest);
+  const streamState = useBinEvents(
+    bin.id,
+    access === "request" ? null : streamQuery,
+    () => newestId.current,
+    onRequest,
+  );
 
   const applyFilter = useCallback(
     async (next: RequestFilter) => {
@@ -173,6 +181,7 @@ export function BinDashboard(props: BinDashboardProps) {
       <BinHeader
         bin={bin}
         token={token}
+        access={access}
         streamState={streamState}
         count={requests.length}
         hasMore={hasMore}
@@ -190,21 +199,23 @@ export function BinDashboard(props: BinDashboardProps) {
       {requests.length === 0 && isFilterEmpty(filter) ? (
         <main className="min-h-0 flex-1 overflow-auto">
           <div className="mx-auto max-w-3xl px-6 pt-4">
-            <ListActions binId={bin.id} filterQuery="" />
+            <ListActions binId={bin.id} filterQuery="" canImport={owner} />
           </div>
           <EmptyState captureUrl={bin.captureUrl} />
         </main>
       ) : (
         <main className="grid min-h-0 flex-1 grid-cols-[minmax(0,1fr)] grid-rows-[minmax(0,40%)_minmax(0,1fr)] md:grid-cols-[minmax(22rem,28rem)_1fr] md:grid-rows-1">
           <aside className="flex min-h-0 flex-col border-b border-zinc-200 md:border-r md:border-b-0 dark:border-zinc-800">
-            <FilterBar
-              filter={filter}
-              onFilterChange={applyFilter}
-              grouped={grouped}
-              onGroupedChange={setGrouped}
-            >
-              <ListActions binId={bin.id} filterQuery={streamQuery} />
-            </FilterBar>
+            {access !== "request" && (
+              <FilterBar
+                filter={filter}
+                onFilterChange={applyFilter}
+                grouped={grouped}
+                onGroupedChange={setGrouped}
+              >
+                <ListActions binId={bin.id} filterQuery={streamQuery} canImport={owner} />
+              </FilterBar>
+            )}
             <div className="min-h-0 flex-1" aria-busy={loading}>
               {requests.length === 0 && (
                 <p className="p-6 text-sm text-zinc-500" data-testid="no-matches">
@@ -244,6 +255,7 @@ export function BinDashboard(props: BinDashboardProps) {
                 schemeNames={schemeNames}
                 binName={bin.name}
                 others={compareCandidates}
+                readOnly={!owner}
                 onCompare={setCompareWith}
               />
             ) : (

@@ -5,12 +5,17 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { BinJson } from "@/core/bins/serialize";
 import { CopyButton } from "./copy-button";
+import { SharePanel } from "./share-panel";
 import { StreamIndicator } from "./stream-indicator";
 import type { StreamState } from "./use-bin-events";
+
+/** The owner; a share link's viewer (read-only); or a viewer of one shared request. */
+export type DashboardAccess = "owner" | "viewer" | "request";
 
 interface BinHeaderProps {
   bin: BinJson;
   token: string;
+  access: DashboardAccess;
   streamState: StreamState;
   count: number;
   hasMore: boolean;
@@ -21,6 +26,7 @@ interface BinHeaderProps {
 export function BinHeader({
   bin,
   token,
+  access,
   streamState,
   count,
   hasMore,
@@ -28,7 +34,9 @@ export function BinHeader({
   onCleared,
 }: BinHeaderProps) {
   const router = useRouter();
-  const [showToken, setShowToken] = useState(false);
+  const [panel, setPanel] = useState<"token" | "share" | null>(null);
+  const owner = access === "owner";
+  const toggle = (name: "token" | "share") => setPanel(panel === name ? null : name);
   const [shownToken, setShownToken] = useState(token);
 
   async function rotate() {
@@ -72,58 +80,79 @@ export function BinHeader({
           </code>
           <CopyButton text={bin.captureUrl} label="Copy URL" />
         </div>
-        <StreamIndicator state={streamState} />
+        {!owner && (
+          <span
+            className="rounded-full bg-zinc-100 px-2 py-0.5 text-xs font-medium text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300"
+            data-testid="read-only"
+          >
+            Read-only {access === "request" ? "request" : "share"}
+          </span>
+        )}
+        {access !== "request" && <StreamIndicator state={streamState} />}
         <span className="text-xs text-zinc-500" data-testid="request-count">
           {count}
           {hasMore ? "+" : ""} {count === 1 ? "request" : "requests"}
         </span>
-        <button
-          type="button"
-          onClick={onOpenSettings}
-          data-testid="open-settings"
-          className="inline-flex items-center gap-1.5 text-xs font-medium text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100"
-          title={
-            bin.signing.secretHint
-              ? `Secret set (${bin.signing.secretHint})`
-              : "No secret: signatures are not checked"
-          }
-        >
-          <span
-            className={`h-1.5 w-1.5 rounded-full ${bin.signing.secretHint ? "bg-emerald-500" : "bg-zinc-400"}`}
-          />
-          {bin.signing.secretHint ? "Secret set" : "No secret"} · Settings
-        </button>
-        <button
-          type="button"
-          onClick={() => setShowToken(!showToken)}
-          className="text-xs font-medium text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100"
-        >
-          API token
-        </button>
-        {bin.refusedCount > 0 && (
-          <span
-            className="text-xs text-amber-700 dark:text-amber-400"
-            title="Refused by the bin's rate limit (not stored)"
-          >
-            {bin.refusedCount} refused
-          </span>
+        {owner && (
+          <>
+            <button
+              type="button"
+              onClick={onOpenSettings}
+              data-testid="open-settings"
+              className="inline-flex items-center gap-1.5 text-xs font-medium text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100"
+              title={
+                bin.signing.secretHint
+                  ? `Secret set (${bin.signing.secretHint})`
+                  : "No secret: signatures are not checked"
+              }
+            >
+              <span
+                className={`h-1.5 w-1.5 rounded-full ${bin.signing.secretHint ? "bg-emerald-500" : "bg-zinc-400"}`}
+              />
+              {bin.signing.secretHint ? "Secret set" : "No secret"} · Settings
+            </button>
+            <button
+              type="button"
+              onClick={() => toggle("token")}
+              className="text-xs font-medium text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100"
+            >
+              API token
+            </button>
+            <button
+              type="button"
+              onClick={() => toggle("share")}
+              data-testid="open-share"
+              className="text-xs font-medium text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100"
+            >
+              Share
+            </button>
+            {bin.refusedCount > 0 && (
+              <span
+                className="text-xs text-amber-700 dark:text-amber-400"
+                title="Refused by the bin's rate limit (not stored)"
+              >
+                {bin.refusedCount} refused
+              </span>
+            )}
+            <button
+              type="button"
+              onClick={clear}
+              className="text-xs font-medium text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100"
+            >
+              Clear
+            </button>
+            <button
+              type="button"
+              onClick={remove}
+              className="text-xs font-medium text-rose-600 hover:text-rose-800 dark:text-rose-400"
+            >
+              Delete
+            </button>
+          </>
         )}
-        <button
-          type="button"
-          onClick={clear}
-          className="text-xs font-medium text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100"
-        >
-          Clear
-        </button>
-        <button
-          type="button"
-          onClick={remove}
-          className="text-xs font-medium text-rose-600 hover:text-rose-800 dark:text-rose-400"
-        >
-          Delete
-        </button>
       </div>
-      {showToken && (
+      {panel === "share" && <SharePanel binId={bin.id} />}
+      {panel === "token" && (
         <div className="flex flex-wrap items-center gap-2 border-t border-zinc-200 px-4 py-2 text-xs dark:border-zinc-800">
           <span className="text-zinc-500">Send as</span>
           <code className="rounded bg-zinc-100 px-1.5 py-0.5 font-mono dark:bg-zinc-800">

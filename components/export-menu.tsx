@@ -27,10 +27,13 @@ export function ExportMenu({
   detail,
   origin,
   binName,
+  onShare,
 }: {
   detail: RequestDetail;
   origin: string;
   binName: string | null;
+  /** Makes a read-only link to this request and returns its URL (owners only). */
+  onShare?: () => Promise<string>;
 }) {
   const [done, setDone] = useState<string | null>(null);
   const act = async (label: string, action: () => void | Promise<void>) => {
@@ -66,6 +69,13 @@ export function ExportMenu({
         ),
     },
   ];
+  if (onShare) {
+    items.push({
+      label: "Copy share link",
+      testId: "share-request",
+      run: async () => copyText(await onShare()),
+    });
+  }
   return (
     <div className="flex items-center gap-2">
       <button

@@ -5,7 +5,15 @@ import { useRef, useState } from "react";
 const linkClass = "text-indigo-600 hover:underline dark:text-indigo-400";
 
 /** Export the filtered list (HAR or JSON, by the server) and import a file into the bin. */
-export function ListActions({ binId, filterQuery }: { binId: string; filterQuery: string }) {
+export function ListActions({
+  binId,
+  filterQuery,
+  canImport,
+}: {
+  binId: string;
+  filterQuery: string;
+  canImport: boolean;
+}) {
   const input = useRef<HTMLInputElement>(null);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const exportUrl = (format: string) =>
@@ -38,14 +46,16 @@ export function ListActions({ binId, filterQuery }: { binId: string; filterQuery
       <a href={exportUrl("json")} download className={linkClass} data-testid="export-json">
         JSON
       </a>
-      <button
-        type="button"
-        className={linkClass}
-        onClick={() => input.current?.click()}
-        data-testid="import-button"
-      >
-        Import…
-      </button>
+      {canImport && (
+        <button
+          type="button"
+          className={linkClass}
+          onClick={() => input.current?.click()}
+          data-testid="import-button"
+        >
+          Import…
+        </button>
+      )}
       <input
         ref={input}
         type="file"

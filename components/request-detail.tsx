@@ -36,6 +36,17 @@ function useRequestDetail(binId: string, requestId: string) {
   return state.id === requestId ? state : { id: requestId };
 }
 
+/** Makes a read-only link to one request; its URL is what gets copied. */
+async function shareRequest(binId: string, requestId: string): Promise<string> {
+  const response = await fetch(`/api/bins/${encodeURIComponent(binId)}/shares`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ requestId, label: `request #${requestId}` }),
+  });
+  if (!response.ok) throw new Error(`The server answered ${response.status}.`);
+  return ((await response.json()) as { url: string }).url;
+}
+
 function queryPairs(query: string): [string, string][] {
   try {
     return [...new URLSearchParams(query)];
@@ -89,6 +100,7 @@ export function RequestDetail({
   binName,
   others,
   onCompare,
+  readOnly,
 }: {
   binId: string;
   summary: RequestSummary;
@@ -100,6 +112,8 @@ export function RequestDetail({
   /** Loaded requests this one can be compared with. */
   others: RequestSummary[];
   onCompare: (otherId: string) => void;
+  /** A share link's view: no deleting, no replaying. */
+  readOnly: boolean;
 }) {
   const [tab, setTab] = useState<Tab>("body");
   const { detail, error } = useRequestDetail(binId, summary.id);
@@ -112,7 +126,7 @@ export function RequestDetail({
     { id: "body", label: "Body" },
     { id: "signature", label: "Signature" },
     { id: "raw", label: "Raw" },
-    { id: "replay", label: "Replay" },
+    ...(readOnly ? [] : [{ id: "replay" as const, label: "Replay" }]),
   ];
 
   return (
@@ -130,26 +144,35 @@ export function RequestDetail({
             </span>
             <span>{formatBytes(summary.bodySize)}</span>
             <span>{preciseTime(summary.receivedAt)}</span>
-            <button
-              type="button"
-              data-testid="delete-request"
-              className="font-medium text-rose-600 hover:underline dark:text-rose-400"
-              onClick={async () => {
-                const response = await fetch(
-                  `/api/bins/${encodeURIComponent(binId)}/requests/${summary.id}`,
-                  {
-                    method: "DELETE",
-                  },
-                );
-                if (response.ok) onDeleted(summary.id);
-              }}
-            >
-              Delete
-            </button>
+            {!readOnly && (
+              <button
+                type="button"
+                data-testid="delete-request"
+                className="font-medium text-rose-600 hover:underline dark:text-rose-400"
+                onClick={async () => {
+                  const response = await fetch(
+                    `/api/bins/${encodeURIComponent(binId)}/requests/${summary.id}`,
+                    {
+                      method: "DELETE",
+                    },
+                  );
+                  if (response.ok) onDeleted(summary.id);
+                }}
+              >
+                Delete
+              </button>
+            )}
           </span>
         </div>
         <div className="mt-3 flex flex-wrap items-center gap-2">
-          {detail && <ExportMenu detail={detail} origin={new URL(captureUrl).origin} binName={binName} />}
+          {detail && (
+            <ExportMenu
+              detail={detail}
+              origin={new URL(captureUrl).origin}
+              binName={binName}
+              onShare={readOnly ? undefined : () => shareRequest(binId, detail.id)}
+            />
+          )}
           {others.length > 0 && (
             <select
               aria-label="Compare with another request"

@@ -14,8 +14,8 @@ const MAX_BACKOFF_MS = 30_000;
  */
 export function useBinEvents(
   binId: string,
-  /** The filter's query parameters: the server sends only requests that pass it. */
-  filterQuery: string,
+  /** The filter's query parameters: the server sends only requests that pass it. Null: no stream. */
+  filterQuery: string | null,
   newestId: () => string | undefined,
   onRequest: (summary: RequestSummary) => void,
 ): StreamState {
@@ -24,6 +24,10 @@ export function useBinEvents(
   handlers.current = { newestId, onRequest };
 
   useEffect(() => {
+    if (filterQuery === null) {
+      setState("offline");
+      return;
+    }
     let source: EventSource | undefined;
     let retryTimer: ReturnType<typeof setTimeout> | undefined;
     let attempts = 0;

@@ -131,7 +131,28 @@ export const replays = pgTable(
   (table) => [index("replays_request_id_idx").on(table.requestId, sql`${table.id} desc`)],
 );
 
+/**
+ * Read-only links to a bin (or to one of its requests). The token is stored as its SHA-256, as owner
+ * tokens are; revoking a link deletes its row.
+ */
+export const binShares = pgTable(
+  "bin_shares",
+  {
+    id: text().primaryKey(),
+    binId: text()
+      .notNull()
+      .references(() => bins.id, { onDelete: "cascade" }),
+    tokenHash: text().notNull().unique(),
+    /** Set when the link shows one request only. */
+    requestId: bigint({ mode: "number" }).references(() => capturedRequests.id, { onDelete: "cascade" }),
+    label: text(),
+    createdAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (table) => [index("bin_shares_bin_id_idx").on(table.binId)],
+);
+
 export type Bin = typeof bins.$inferSelect;
+export type BinShare = typeof binShares.$inferSelect;
 export type NewBin = typeof bins.$inferInsert;
 export type CapturedRequest = typeof capturedRequests.$inferSelect;
 export type NewCapturedRequest = typeof capturedRequests.$inferInsert;

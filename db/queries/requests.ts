@@ -124,10 +124,18 @@ export async function insertCapturedRequest(
 /** Newest first, keyset-paginated on the (bin_id, id desc) index so deep pages cost the same as the first. */
 export function listRequestSummaries(
   db: Database,
-  params: { binId: string; limit: number; before?: number; filter?: RequestFilter },
+  params: {
+    binId: string;
+    limit: number;
+    before?: number;
+    filter?: RequestFilter;
+    /** Only this request (a share link to one request). */
+    only?: number;
+  },
 ): Promise<StoredRequestSummary[]> {
   const conditions = [eq(capturedRequests.binId, params.binId), ...filterConditions(params.filter ?? {})];
   if (params.before !== undefined) conditions.push(lt(capturedRequests.id, params.before));
+  if (params.only !== undefined) conditions.push(eq(capturedRequests.id, params.only));
   return db
     .select(summaryColumns)
     .from(capturedRequests)

@@ -119,6 +119,9 @@ test.describe("bins API", () => {
       ["GET", `/api/bins/${mine.id}/export`],
       ["POST", `/api/bins/${mine.id}/import`],
       ["POST", `/api/bins/${mine.id}/token`],
+      ["GET", `/api/bins/${mine.id}/shares`],
+      ["POST", `/api/bins/${mine.id}/shares`],
+      ["DELETE", `/api/bins/${mine.id}/shares/some-share`],
     ] as const;
     for (const [method, path] of routes) {
       const none = await anonymous.fetch(path, { method });

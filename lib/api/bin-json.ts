@@ -12,6 +12,18 @@ export function binJson(bin: Bin, request: NextRequest, database: DatabaseHandle
   return toBinJson(bin, publicOrigin(request.headers), openSecrets(bin.secretsSealed, database.secretKey));
 }
 
+/**
+ * A bin as a share link shows it: no secret hints and no forwarding targets (their URLs may hold
+ * credentials); the rest says how the bin answers, which the captured requests show anyway.
+ */
+export function forViewer(json: BinJson): BinJson {
+  return {
+    ...json,
+    settings: { ...json.settings, forwarding: [] },
+    signing: { ...json.signing, customScheme: null, secretHint: null, previousSecretHint: null },
+  };
+}
+
 export function binPatchOrThrow(
   ...args: Parameters<typeof applyBinPatch>
 ): Extract<PatchOutcome, { ok: true }> {

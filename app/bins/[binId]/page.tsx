@@ -10,8 +10,9 @@ import { toRequestSummary } from "@/core/requests/serialize";
 import { SCHEMES } from "@/core/signatures/schemes";
 import { getDatabase } from "@/db/client";
 import { listRequestSummaries } from "@/db/queries/requests";
+import { forViewer } from "@/lib/api/bin-json";
 import { publicOrigin } from "@/lib/api/origin";
-import { authorizedBin, binCookieName } from "@/lib/bin-access";
+import { authorizedBin, binCookieName, sharedBin, viewerCookieName } from "@/lib/bin-access";
 
 // Rendered per request from the database; never prerendered, so `next build` opens no database.
 export const dynamic = "force-dynamic";
@@ -30,12 +31,15 @@ export default async function BinPage({ params, searchParams }: BinPageProps) {
   // A link with a filter that no longer parses opens the whole bin rather than an error page.
   const parsedFilter = requestFilterParamsSchema.safeParse(await searchParams);
   const filter = parsedFilter.success ? parsedFilter.data : {};
-  const token = (await cookies()).get(binCookieName(binId))?.value;
+  const jar = await cookies();
+  const token = jar.get(binCookieName(binId))?.value;
   const database = await getDatabase();
   const { db } = database;
-  const bin = await authorizedBin(db, binId, token);
+  const owned = await authorizedBin(db, binId, token);
+  const shared = owned ? null : await sharedBin(db, binId, jar.get(viewerCookieName(binId))?.value);
+  const bin = owned ?? shared?.bin;
 
-  if (!bin || !token) {
+  if (!bin) {
     return (
       <main className="mx-auto flex min-h-screen max-w-md flex-col justify-center gap-6 px-6">
         <div>
@@ -52,11 +56,23 @@ export default async function BinPage({ params, searchParams }: BinPageProps) {
     );
   }
 
-  const rows = await listRequestSummaries(db, { binId: bin.id, limit: FIRST_PAGE, filter });
+  const onlyRequest = shared?.share.requestId ?? undefined;
+  const rows = await listRequestSummaries(db, {
+    binId: bin.id,
+    limit: FIRST_PAGE,
+    filter,
+    only: onlyRequest,
+  });
+  const json = toBinJson(
+    bin,
+    publicOrigin(await headers()),
+    openSecrets(bin.secretsSealed, database.secretKey),
+  );
   return (
     <BinDashboard
-      bin={toBinJson(bin, publicOrigin(await headers()), openSecrets(bin.secretsSealed, database.secretKey))}
-      token={token}
+      bin={owned ? json : forViewer(json)}
+      token={owned ? (token ?? "") : ""}
+      access={owned ? "owner" : onlyRequest === undefined ? "viewer" : "request"}
       initialRequests={rows.map(toRequestSummary)}
       initialFilter={filter}
       schemes={SCHEMES.map(({ id, name }) => ({ id, name }))}

@@ -2,16 +2,17 @@ import type { NextRequest } from "next/server";
 import { deleteBin, updateBin } from "@/db/queries/bins";
 import { authorizeBin } from "@/lib/api/auth";
 import { clearBinCookie } from "@/lib/api/bin-cookie";
-import { binJson, binPatchOrThrow } from "@/lib/api/bin-json";
+import { binJson, binPatchOrThrow, forViewer } from "@/lib/api/bin-json";
 import { apiRoute, binNotFound, parseJsonBody } from "@/lib/api/errors";
 import { updateBinSchema } from "@/lib/api/schemas";
 
 type Context = { params: Promise<{ binId: string }> };
 
-// GET /api/bins/:binId: the bin; secrets appear only as masked hints.
+// GET /api/bins/:binId: the bin; secrets appear only as masked hints (to share links, not at all).
 export const GET = apiRoute(async (request: NextRequest, context: Context) => {
-  const { database, bin } = await authorizeBin(request, (await context.params).binId);
-  return Response.json(binJson(bin, request, database));
+  const { database, bin, access } = await authorizeBin(request, (await context.params).binId, { read: true });
+  const json = binJson(bin, request, database);
+  return Response.json(access.role === "owner" ? json : forViewer(json));
 });
 
 // PATCH /api/bins/:binId {name?, duplicates?, secret?, previousSecret?, scheme?, customScheme?, response?,

@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
 import { z } from "zod";
-import { authorizeBin } from "@/lib/api/auth";
+import { assertWholeBin, authorizeBin } from "@/lib/api/auth";
 import { apiRoute, parseWith } from "@/lib/api/errors";
 import { exportResponse } from "@/lib/api/export";
 import { publicOrigin } from "@/lib/api/origin";
@@ -15,7 +15,8 @@ const exportQuerySchema = z.object({
 
 // GET /api/bins/:binId/export?format=har|json&limit=&<filter>: the newest `limit` matching requests as a download.
 export const GET = apiRoute(async (request: NextRequest, context: Context) => {
-  const { database, bin } = await authorizeBin(request, (await context.params).binId);
+  const { database, bin, access } = await authorizeBin(request, (await context.params).binId, { read: true });
+  assertWholeBin(access);
   const query = parseWith(
     exportQuerySchema,
     Object.fromEntries(request.nextUrl.searchParams),

@@ -11,7 +11,7 @@ type Context = { params: Promise<{ binId: string }> };
 // GET /api/bins/:binId/requests?limit=&before=&<filter>: newest first; nextCursor is the next `before`.
 // The filter: method=POST,PUT verdict=invalid duplicates=hide|only status=4xx,201 since= until= q=.
 export const GET = apiRoute(async (request: NextRequest, context: Context) => {
-  const { database, bin } = await authorizeBin(request, (await context.params).binId);
+  const { database, bin, access } = await authorizeBin(request, (await context.params).binId, { read: true });
   const query = parseWith(
     listRequestsQuerySchema,
     Object.fromEntries(request.nextUrl.searchParams),
@@ -19,6 +19,7 @@ export const GET = apiRoute(async (request: NextRequest, context: Context) => {
   );
   const rows = await listRequestSummaries(database.db, {
     binId: bin.id,
+    only: access.role === "viewer" ? (access.requestId ?? undefined) : undefined,
     limit: query.limit,
     before: query.before,
     filter: filterFromQuery(request),

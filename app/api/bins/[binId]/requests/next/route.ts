@@ -1,7 +1,7 @@
 import type { NextRequest } from "next/server";
 import { toRequestDetail } from "@/core/requests/serialize";
 import { getRequest, listRequestSummaries } from "@/db/queries/requests";
-import { authorizeBin } from "@/lib/api/auth";
+import { assertWholeBin, authorizeBin } from "@/lib/api/auth";
 import { apiRoute, parseWith } from "@/lib/api/errors";
 import { filterFromQuery } from "@/lib/api/request-filter";
 import { waitForRequestQuerySchema } from "@/lib/api/schemas";
@@ -15,7 +15,8 @@ type Context = { params: Promise<{ binId: string }> };
 // request (200 with it) or answers 204 at the timeout. Without `after`, only requests arriving after
 // the call count: "trigger the provider, then wait for the webhook" in a test.
 export const GET = apiRoute(async (request: NextRequest, context: Context) => {
-  const { database, bin } = await authorizeBin(request, (await context.params).binId);
+  const { database, bin, access } = await authorizeBin(request, (await context.params).binId, { read: true });
+  assertWholeBin(access);
   const query = parseWith(
     waitForRequestQuerySchema,
     Object.fromEntries(request.nextUrl.searchParams),
