@@ -1,9 +1,11 @@
 import { cookies } from "next/headers";
 import Link from "next/link";
 import { CreateBinForm } from "@/components/create-bin-form";
+import { aliasesAllowed } from "@/core/ids";
 import { getDatabase } from "@/db/client";
 import { createIsGated } from "@/lib/api/create-gate";
 import { binsForCookies } from "@/lib/bin-access";
+import { config } from "@/lib/config";
 
 // Rendered per request from the database; never prerendered, so `next build` opens no database.
 export const dynamic = "force-dynamic";
@@ -35,7 +37,7 @@ export default async function Home() {
             delivery land here exactly as it was sent.
           </p>
         </div>
-        <CreateBinForm gated={createIsGated()} />
+        <CreateBinForm gated={createIsGated()} aliases={aliasesAllowed(config())} />
       </section>
 
       <section>

@@ -6,10 +6,11 @@ import { useEffect, useState } from "react";
 const ACCESS_CODE_KEY = "hookscope:access-code";
 
 /** `gated`: the instance asks for an access code (HOOKSCOPE_CREATE_TOKEN); asked once, then remembered. */
-export function CreateBinForm({ gated = false }: { gated?: boolean }) {
+export function CreateBinForm({ gated = false, aliases = false }: { gated?: boolean; aliases?: boolean }) {
   const router = useRouter();
   const [name, setName] = useState("");
   const [accessCode, setAccessCode] = useState("");
+  const [alias, setAlias] = useState("");
   const [askCode, setAskCode] = useState(false);
   useEffect(() => {
     if (!gated) return;
@@ -31,7 +32,7 @@ export function CreateBinForm({ gated = false }: { gated?: boolean }) {
           "content-type": "application/json",
           ...(accessCode ? { authorization: `Bearer ${accessCode}` } : {}),
         },
-        body: JSON.stringify({ name: name.trim() || null }),
+        body: JSON.stringify({ name: name.trim() || null, ...(alias.trim() ? { alias: alias.trim() } : {}) }),
       });
       const payload = (await response.json()) as { id?: string; error?: { code: string; message: string } };
       if (payload.error?.code === "access_code_required") {
@@ -59,6 +60,20 @@ export function CreateBinForm({ gated = false }: { gated?: boolean }) {
         aria-label="Bin name"
         className="min-w-0 flex-1 rounded-lg border border-zinc-300 bg-white px-3 py-2.5 text-sm shadow-sm outline-none focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/20 dark:border-zinc-700 dark:bg-zinc-900"
       />
+      {aliases && (
+        <label className="flex min-w-0 items-center rounded-lg border border-zinc-300 bg-white pl-3 text-sm shadow-sm focus-within:border-indigo-500 focus-within:ring-2 focus-within:ring-indigo-500/20 sm:w-48 dark:border-zinc-700 dark:bg-zinc-900">
+          <span className="font-mono text-zinc-400">/h/</span>
+          <input
+            value={alias}
+            onChange={(event) => setAlias(event.target.value.toLowerCase())}
+            maxLength={64}
+            placeholder="custom-name"
+            aria-label="Custom URL (optional)"
+            title="Optional: a fixed name for the capture URL, e.g. acme-staging"
+            className="min-w-0 flex-1 bg-transparent py-2.5 pr-3 font-mono outline-none"
+          />
+        </label>
+      )}
       {askCode && (
         <input
           type="password"

@@ -21,6 +21,7 @@ describe("loadConfig", () => {
       RATE_LIMIT_PER_MINUTE: 600_000,
       HOUSEKEEPING_INTERVAL_SECONDS: 60,
       REPLAY_BLOCK_PRIVATE: undefined,
+      ALLOW_BIN_ALIASES: undefined,
       REPLAY_TIMEOUT_MS: 10_000,
       FORWARD_RETRY_DELAYS_MS: [0, 5000, 30000, 300000],
     });
@@ -48,6 +49,7 @@ describe("loadConfig", () => {
         RATE_LIMIT_PER_MINUTE: "120",
         HOUSEKEEPING_INTERVAL_SECONDS: "5",
         REPLAY_BLOCK_PRIVATE: "false",
+        ALLOW_BIN_ALIASES: "true",
         REPLAY_TIMEOUT_MS: "2500",
         FORWARD_RETRY_DELAYS_MS: "0, 100,200",
       }),
@@ -67,6 +69,7 @@ describe("loadConfig", () => {
       RATE_LIMIT_PER_MINUTE: 120,
       HOUSEKEEPING_INTERVAL_SECONDS: 5,
       REPLAY_BLOCK_PRIVATE: "false",
+      ALLOW_BIN_ALIASES: "true",
       REPLAY_TIMEOUT_MS: 2500,
       FORWARD_RETRY_DELAYS_MS: [0, 100, 200],
     });

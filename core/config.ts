@@ -32,6 +32,8 @@ const configSchema = z.object({
   HOUSEKEEPING_INTERVAL_SECONDS: z.coerce.number().positive().default(60),
   // Unset: private targets allowed on a local instance, refused once PUBLIC_URL says it is hosted.
   REPLAY_BLOCK_PRIVATE: z.enum(["true", "false"]).optional(),
+  // Unset: bins may take a chosen name (/h/acme-staging) locally, not once PUBLIC_URL says it is hosted.
+  ALLOW_BIN_ALIASES: z.enum(["true", "false"]).optional(),
   FORWARD_RETRY_DELAYS_MS: optionalString.transform((value, ctx) => {
     const delays = (value ?? "0,5000,30000,300000").split(",").map((item) => Number(item.trim()));
     if (delays.length === 0 || delays.some((delay) => !Number.isInteger(delay) || delay < 0)) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BIN_ID_PATTERN, isBinId, newBinId } from "./ids";
+import { aliasesAllowed, BIN_ALIAS_PATTERN, BIN_ID_PATTERN, isBinId, newBinId } from "./ids";
 
 describe("newBinId", () => {
   it("returns 22 URL-safe base64 characters", () => {
@@ -43,5 +43,26 @@ describe("isBinId", () => {
     ["a trailing newline", "abc\n"],
   ])("rejects %s", (_label, value) => {
     expect(isBinId(value)).toBe(false);
+  });
+});
+
+describe("bin aliases", () => {
+  it.each(["acme-staging", "abc", "0-day", "a".repeat(64)])("accepts %s", (alias) => {
+    expect(BIN_ALIAS_PATTERN.test(alias)).toBe(true);
+    expect(isBinId(alias)).toBe(true);
+  });
+
+  it.each(["ab", "-lead", "Upper", "under_score", "dot.ted", "a".repeat(65), "sp ace", "é"])(
+    "refuses %j",
+    (alias) => {
+      expect(BIN_ALIAS_PATTERN.test(alias)).toBe(false);
+    },
+  );
+
+  it("are allowed locally, not on a public instance unless configured", () => {
+    expect(aliasesAllowed({})).toBe(true);
+    expect(aliasesAllowed({ PUBLIC_URL: "https://hooks.example.com" })).toBe(false);
+    expect(aliasesAllowed({ PUBLIC_URL: "https://hooks.example.com", ALLOW_BIN_ALIASES: "true" })).toBe(true);
+    expect(aliasesAllowed({ ALLOW_BIN_ALIASES: "false" })).toBe(false);
   });
 });

@@ -8,6 +8,12 @@ export async function insertBin(db: Database, bin: NewBin): Promise<Bin> {
   return row;
 }
 
+/** Inserts a bin under a chosen id (an alias); null when that id is taken. */
+export async function insertBinIfFree(db: Database, bin: NewBin): Promise<Bin | null> {
+  const [row] = await db.insert(bins).values(bin).onConflictDoNothing({ target: bins.id }).returning();
+  return row ?? null;
+}
+
 export async function getBin(db: Database, id: string): Promise<Bin | null> {
   const [row] = await db.select().from(bins).where(eq(bins.id, id));
   return row ?? null;

@@ -215,3 +215,32 @@ test.describe("browser protections", () => {
     expect(response.headers()["x-content-type-options"]).toBe("nosniff");
   });
 });
+
+test.describe("bin aliases", () => {
+  test("a bin can take a chosen name: its capture URL is /h/<alias>, and the name is unique", async ({
+    request,
+    baseURL,
+  }) => {
+    const alias = `acme-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+    // A sender that is early gets 404, and is remembered as unknown until the bin exists.
+    expect((await nodeHttp(`${baseURL}/h/${alias}/early`, { body: "" })).status).toBe(404);
+    const created = await request.post("/api/bins", { data: { alias, name: "Acme staging" } });
+    expect(created.status()).toBe(201);
+    const bin = await created.json();
+    expect(bin.id).toBe(alias);
+    expect(bin.captureUrl).toBe(`${baseURL}/h/${alias}`);
+    const capture = await nodeHttp(`${baseURL}/h/${alias}/orders`, { body: '{"ok":true}' });
+    expect(capture.status).toBe(200);
+    const list = await request.get(`/api/bins/${alias}/requests`, { headers: bearer(bin) });
+    expect((await list.json()).requests.map((r: { path: string }) => r.path)).toEqual(["/orders"]);
+
+    const again = await request.post("/api/bins", { data: { alias } });
+    expect(again.status()).toBe(409);
+    expect((await again.json()).error.code).toBe("alias_taken");
+    for (const bad of ["AB", "has space", "x", "under_score"]) {
+      const response = await request.post("/api/bins", { data: { alias: bad } });
+      expect(response.status(), bad).toBe(400);
+      expect((await response.json()).error.message).toMatch(/alias/);
+    }
+  });
+});

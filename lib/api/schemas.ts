@@ -1,10 +1,21 @@
 import { z } from "zod";
 import { HEADER_NAME } from "@/core/bins/header-name";
 import { binSettingsPatchSchema } from "@/core/bins/settings";
+import { BIN_ALIAS_PATTERN } from "@/core/ids";
 
 const binName = z.string().trim().max(100, "name must be at most 100 characters").nullish();
 
-export const createBinSchema = binSettingsPatchSchema.extend({ name: binName });
+export const createBinSchema = binSettingsPatchSchema.extend({
+  name: binName,
+  /** A chosen id: the capture URL becomes /h/<alias> and stays the same on a new instance. */
+  alias: z
+    .string()
+    .regex(
+      BIN_ALIAS_PATTERN,
+      "alias must be 3–64 lower-case letters, digits or dashes, starting with a letter or digit",
+    )
+    .optional(),
+});
 
 export const updateBinSchema = binSettingsPatchSchema.extend({ name: binName });
 
