@@ -207,6 +207,22 @@ test.describe("browser protections", () => {
     expect(reads.status()).toBe(200);
   });
 
+  test("serves pages with a strict script policy, a fresh nonce each time", async ({ request }) => {
+    const policies = await Promise.all(
+      [request.get("/"), request.get("/")].map(async (r) => (await r).headers()),
+    );
+    const nonces = policies.map(
+      (headers) => headers["content-security-policy"]?.match(/'nonce-([^']+)'/)?.[1],
+    );
+    expect(nonces[0]).toBeTruthy();
+    expect(nonces[0]).not.toBe(nonces[1]);
+    expect(policies[0]?.["content-security-policy"]).toContain("'strict-dynamic'");
+    const html = await (await request.get("/")).text();
+    const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((match) => match[0]);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const tag of scripts) expect(tag).toMatch(/nonce="[^"]+"/);
+  });
+
   test("serves the dashboard unframeable, without referrers, unsniffed", async ({ request }) => {
     const response = await request.get("/");
     expect(response.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");

@@ -13,6 +13,11 @@ async function createBinInBrowser(page: Page, name: string): Promise<string> {
 test("filters and searches the list, keeps the view in the URL, and streams only matches", async ({
   page,
 }) => {
+  // The strict script policy must not cost the dashboard anything of its own.
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
   const captureUrl = await createBinInBrowser(page, "explore");
   await nodeHttp(`${captureUrl}/orders`, {
     headers: { "content-type": "application/json" },
@@ -53,6 +58,7 @@ test("filters and searches the list, keeps the view in the URL, and streams only
   await page.getByTestId("clear-filters").click();
   await expect(rows).toHaveCount(5);
   await expect(page).toHaveURL(/\/bins\/[A-Za-z0-9_-]{22}$/);
+  expect(violations).toEqual([]);
 });
 
 test("compares two requests, copies one as curl that replays for real, and imports a HAR", async ({
