@@ -21,7 +21,7 @@ async function main(): Promise<void> {
     database,
     maxBodyBytes: config.MAX_BODY_BYTES,
     trustedProxies: config.TRUST_PROXY,
-    publicUrl: config.PUBLIC_URL,
+    publicUrl: config.CAPTURE_URL ?? config.PUBLIC_URL,
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
     forwarder: new Forwarder(database, sendOptionsFrom(config), config.FORWARD_RETRY_DELAYS_MS),
   });

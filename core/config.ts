@@ -21,6 +21,10 @@ const configSchema = z.object({
   PUBLIC_URL: optionalString.pipe(
     z.url({ protocol: /^https?$/, message: "PUBLIC_URL must be an absolute http(s) URL" }).optional(),
   ),
+  // A separate origin for capture URLs (https://hooks.example.com): what senders are given and reach.
+  CAPTURE_URL: optionalString.pipe(
+    z.url({ protocol: /^https?$/, message: "CAPTURE_URL must be an absolute http(s) URL" }).optional(),
+  ),
   MAX_BODY_BYTES: z.coerce
     .number()
     .int()

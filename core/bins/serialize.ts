@@ -39,12 +39,18 @@ export function captureUrl(origin: string, binId: string): string {
   return `${origin}/h/${binId}`;
 }
 
-export function toBinJson(bin: BinRow, origin: string, secrets: readonly Secret[] | null): BinJson {
+/** `origin` is the dashboard's; `captureOrigin` where senders are sent (CAPTURE_URL), the same by default. */
+export function toBinJson(
+  bin: BinRow,
+  origin: string,
+  secrets: readonly Secret[] | null,
+  captureOrigin: string = origin,
+): BinJson {
   const settings = readBinSettings(bin.settings);
   return {
     id: bin.id,
     name: bin.name,
-    captureUrl: captureUrl(origin, bin.id),
+    captureUrl: captureUrl(captureOrigin, bin.id),
     dashboardUrl: `${origin}/bins/${bin.id}`,
     settings: {
       duplicates: settings.duplicates,

@@ -32,3 +32,27 @@ test("with HOOKSCOPE_CREATE_TOKEN set, only holders of the code create bins; cap
     await server.stop();
   }
 });
+
+test("with CAPTURE_URL set, bins hand senders that origin and the dashboard keeps its own", async ({
+  playwright,
+}) => {
+  const server = await startServer({
+    name: "capture-origin",
+    port: 3317,
+    env: { HOOKSCOPE_DATA_DIR: freshDataDir("capture-origin"), CAPTURE_URL: "http://localhost:3317/" },
+  });
+  const api = await playwright.request.newContext({ baseURL: server.url });
+  try {
+    const bin = await (await api.post("/api/bins", { data: {} })).json();
+    expect(bin.captureUrl).toBe(`http://localhost:3317/h/${bin.id}`);
+    expect(bin.dashboardUrl).toBe(`${server.url}/bins/${bin.id}`);
+    expect((await nodeHttp(`${bin.captureUrl}/in`, { body: "x" })).status).toBe(200);
+    const har = await (
+      await api.get(`/api/bins/${bin.id}/export?format=har`, { headers: bearer(bin) })
+    ).json();
+    expect(har.log.entries[0].request.url).toBe(`http://localhost:3317/h/${bin.id}/in`);
+  } finally {
+    await api.dispose();
+    await server.stop();
+  }
+});

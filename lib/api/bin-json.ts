@@ -5,11 +5,16 @@ import { type BinJson, toBinJson } from "@/core/bins/serialize";
 import type { DatabaseHandle } from "@/db/client";
 import type { Bin } from "@/db/schema";
 import { ApiError } from "./errors";
-import { publicOrigin } from "./origin";
+import { captureOrigin, publicOrigin } from "./origin";
 
 /** A bin as the API shows it: URLs for this request's origin, secrets only as masked hints. */
 export function binJson(bin: Bin, request: NextRequest, database: DatabaseHandle): BinJson {
-  return toBinJson(bin, publicOrigin(request.headers), openSecrets(bin.secretsSealed, database.secretKey));
+  return toBinJson(
+    bin,
+    publicOrigin(request.headers),
+    openSecrets(bin.secretsSealed, database.secretKey),
+    captureOrigin(request.headers),
+  );
 }
 
 /**

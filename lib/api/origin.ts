@@ -5,6 +5,11 @@ interface HeaderSource {
   get(name: string): string | null;
 }
 
+/** Where senders reach capture URLs: CAPTURE_URL when set, else the public origin. */
+export function captureOrigin(headers: HeaderSource): string {
+  return config().CAPTURE_URL?.replace(/\/+$/, "") ?? publicOrigin(headers);
+}
+
 /** The origin users and senders reach this instance at (see core/capture/public-origin). */
 export function publicOrigin(headers: HeaderSource): string {
   const { PUBLIC_URL, TRUST_PROXY } = config();

@@ -11,7 +11,7 @@ import { SCHEMES } from "@/core/signatures/schemes";
 import { getDatabase } from "@/db/client";
 import { listRequestSummaries } from "@/db/queries/requests";
 import { forViewer } from "@/lib/api/bin-json";
-import { publicOrigin } from "@/lib/api/origin";
+import { captureOrigin, publicOrigin } from "@/lib/api/origin";
 import { authorizedBin, binCookieName, sharedBin, viewerCookieName } from "@/lib/bin-access";
 
 // Rendered per request from the database; never prerendered, so `next build` opens no database.
@@ -63,10 +63,12 @@ export default async function BinPage({ params, searchParams }: BinPageProps) {
     filter,
     only: onlyRequest,
   });
+  const requestHeaders = await headers();
   const json = toBinJson(
     bin,
-    publicOrigin(await headers()),
+    publicOrigin(requestHeaders),
     openSecrets(bin.secretsSealed, database.secretKey),
+    captureOrigin(requestHeaders),
   );
   return (
     <BinDashboard

@@ -31,7 +31,7 @@ function forwarderFor(database: DatabaseHandle): Forwarder {
  * answers /h/… on its node:http fast path instead; both call the same capture function.
  */
 async function capture(request: NextRequest): Promise<Response> {
-  const { MAX_BODY_BYTES, TRUST_PROXY, PUBLIC_URL, RATE_LIMIT_PER_MINUTE } = config();
+  const { MAX_BODY_BYTES, TRUST_PROXY, PUBLIC_URL, CAPTURE_URL, RATE_LIMIT_PER_MINUTE } = config();
   const raw = readRawRequest(request.headers.get(RAW_REQUEST_HEADER));
   const target = parseCaptureUrl(raw?.url ?? `${request.nextUrl.pathname}${request.nextUrl.search}`);
   // Without the server's hand-over (plain `next dev`), Web headers are the best there is: lower-cased.
@@ -50,7 +50,7 @@ async function capture(request: NextRequest): Promise<Response> {
       tooLarge: body.tooLarge,
       remoteAddr: remoteAddress(raw?.remoteAddress, headers, TRUST_PROXY),
       origin: publicOrigin({
-        publicUrl: PUBLIC_URL,
+        publicUrl: CAPTURE_URL ?? PUBLIC_URL,
         trustedProxies: TRUST_PROXY,
         host: request.headers.get("host") ?? undefined,
         forwardedHost: request.headers.get("x-forwarded-host") ?? undefined,

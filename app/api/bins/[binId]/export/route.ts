@@ -3,7 +3,7 @@ import { z } from "zod";
 import { assertWholeBin, authorizeBin } from "@/lib/api/auth";
 import { apiRoute, parseWith } from "@/lib/api/errors";
 import { exportResponse } from "@/lib/api/export";
-import { publicOrigin } from "@/lib/api/origin";
+import { captureOrigin } from "@/lib/api/origin";
 import { filterFromQuery } from "@/lib/api/request-filter";
 
 type Context = { params: Promise<{ binId: string }> };
@@ -28,6 +28,6 @@ export const GET = apiRoute(async (request: NextRequest, context: Context) => {
     filter: filterFromQuery(request),
     format: query.format,
     limit: query.limit,
-    origin: publicOrigin(request.headers),
+    origin: captureOrigin(request.headers),
   });
 });

@@ -5,7 +5,7 @@ import { signatureVerdictFor } from "@/core/signatures/verdict-for";
 import { reverifyRequests } from "@/db/queries/requests";
 import { authorizeBin } from "@/lib/api/auth";
 import { apiRoute } from "@/lib/api/errors";
-import { publicOrigin } from "@/lib/api/origin";
+import { captureOrigin } from "@/lib/api/origin";
 
 // POST /api/bins/:binId/reverify: checks every stored request again with the bin's current secret and
 // scheme (after fixing a wrong secret). Time windows still count from each request's receive time.
@@ -15,7 +15,7 @@ export const POST = apiRoute(async (request: NextRequest, context: Context) => {
     settings: readBinSettings(bin.settings),
     secrets: openSecrets(bin.secretsSealed, database.secretKey),
   };
-  const origin = publicOrigin(request.headers);
+  const origin = captureOrigin(request.headers);
   const verdicts = await reverifyRequests(database.db, bin.id, (stored) =>
     stored.bodyTooLarge ? null : signatureVerdictFor(stored, signing, origin),
   );
