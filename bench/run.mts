@@ -303,11 +303,12 @@ async function main() {
   // Benchmark seeding only: the product writes through db/, this fills a table quickly.
   await sql`
     insert into captured_requests (bin_id, method, path, query, headers, body, content_type, body_size, response_status,
-      signature_verdict, signature, dedup_key, dedup_source, occurrence)
-    select ${big.id}, 'POST', '/seed/' || n, '', '[]'::jsonb, convert_to('{"n":' || n || '}', 'UTF8'), 'application/json', 10, 200,
+      signature_verdict, signature, dedup_key, dedup_source, occurrence, search_text)
+    select ${big.id}, 'POST', '/seed/' || n, '', '[]'::jsonb, convert_to('{"n":' || n || ',"customer":"cus_' || n || '"}', 'UTF8'), 'application/json', 10, 200,
       case when n % 10 = 0 then 'invalid' else 'valid' end,
       jsonb_build_object('verdict', case when n % 10 = 0 then 'invalid' else 'valid' end, 'scheme', 'github', 'reason', 'seeded'),
-      'fingerprint:' || (n / 3), 'fingerprint', (n % 3) + 1
+      'fingerprint:' || (n / 3), 'fingerprint', (n % 3) + 1,
+      '/seed/' || n || E'?\n\n\n{"n":' || n || ',"customer":"cus_' || n || '"}'
     from generate_series(1, 100000) as n`;
   await sql`analyze captured_requests`;
   const pageTimes = async (label: string, query: string) => {
@@ -328,6 +329,13 @@ async function main() {
     await pageTimes("verdict=invalid", "limit=50&verdict=invalid"),
     await pageTimes("duplicates=hide", "limit=50&duplicates=hide"),
     await pageTimes("deep page (before the 50,000th)", `limit=50&before=${middle}`),
+    await pageTimes("search, one match (q=cus_77777)", "limit=50&q=cus_77777"),
+    await pageTimes("search, every row matches (q=customer)", "limit=50&q=customer"),
+    await pageTimes("search + verdict + status", "limit=50&q=cus_1234&verdict=invalid&status=2xx"),
+    await pageTimes(
+      "time range (an hour ago to now)",
+      `limit=50&since=${Date.now() - 3_600_000}&until=${Date.now()}`,
+    ),
   ];
 
   // 1,000 live subscribers on one instance, each receiving every capture.
