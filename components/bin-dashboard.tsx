@@ -13,6 +13,7 @@ import { FilterBar } from "./filter-bar";
 import { ListActions } from "./list-actions";
 import { RequestDetail } from "./request-detail";
 import { RequestList } from "./request-list";
+import { SelectionBar } from "./selection-bar";
 import { useBinEvents } from "./use-bin-events";
 import { useListKeys } from "./use-list-keys";
 
@@ -45,6 +46,15 @@ export function BinDashboard(props: BinDashboardProps) {
   const [streamQuery, setStreamQuery] = useState(() => listQuery(initialFilter));
   const [loading, setLoading] = useState(false);
   const [compareWith, setCompareWith] = useState<string | null>(null);
+  const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
+  const toggleCheck = useCallback((id: string) => {
+    setChecked((current) => {
+      const next = new Set(current);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+  }, []);
+  const checkedIds = useMemo(() => [...checked].sort((a, b) => Number(a) - Number(b)), [checked]);
   const [requests, setRequests] = useState(initialRequests);
   const [selectedId, setSelectedId] = useState<string | null>(initialRequests[0]?.id ?? null);
   const [freshIds, setFreshIds] = useState<ReadonlySet<string>>(new Set());
@@ -165,16 +175,18 @@ export function BinDashboard(props: BinDashboardProps) {
     [schemes],
   );
   const visible = useMemo(() => rows.map((row) => row.summary), [rows]);
-  useListKeys(visible, selectedId, setSelectedId, bin.captureUrl);
+  // Choosing a request, by click or key, leaves any comparison.
+  const select = useCallback((id: string | null) => {
+    setCompareWith(null);
+    setSelectedId(id);
+  }, []);
+  useListKeys(visible, selectedId, select, bin.captureUrl);
 
   const selected = requests.find((request) => request.id === selectedId);
   const compareCandidates = useMemo(
     () => requests.filter((request) => request.id !== selectedId).slice(0, 200),
     [requests, selectedId],
   );
-  // Choosing another request in the list leaves the comparison.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the selection changes
-  useEffect(() => setCompareWith(null), [selectedId]);
 
   return (
     <div className="flex h-screen flex-col">
@@ -216,6 +228,19 @@ export function BinDashboard(props: BinDashboardProps) {
                 <ListActions binId={bin.id} filterQuery={streamQuery} canImport={owner} />
               </FilterBar>
             )}
+            {checkedIds.length > 0 && (
+              <SelectionBar
+                binId={bin.id}
+                ids={checkedIds}
+                onClear={() => setChecked(new Set())}
+                onCompare={() => {
+                  const [first, second] = checkedIds;
+                  if (!first || !second) return;
+                  setSelectedId(second);
+                  setCompareWith(first);
+                }}
+              />
+            )}
             <div className="min-h-0 flex-1" aria-busy={loading}>
               {requests.length === 0 && (
                 <p className="p-6 text-sm text-zinc-500" data-testid="no-matches">
@@ -230,10 +255,12 @@ export function BinDashboard(props: BinDashboardProps) {
                 onToggleGroup={grouped ? toggleGroup : undefined}
                 selectedId={selectedId}
                 freshIds={freshIds}
-                onSelect={setSelectedId}
+                onSelect={select}
                 hasMore={hasMore}
                 loadingMore={loadingMore}
                 onLoadMore={loadMore}
+                checked={checked}
+                onToggleCheck={owner ? toggleCheck : undefined}
               />
             </div>
           </aside>

@@ -5,7 +5,8 @@ import type { ReplayJson } from "@/core/replay/serialize";
 import type { RequestDetail } from "@/core/requests/types";
 import { StatusBadge } from "./method-badge";
 
-const TARGET_KEY = "hookscope.replayTarget";
+/** The last replay target, remembered in this browser for the next replay. */
+export const REPLAY_TARGET_KEY = "hookscope.replayTarget";
 const input =
   "rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm outline-none focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/20 dark:border-zinc-700 dark:bg-zinc-900";
 
@@ -53,7 +54,10 @@ export function ReplayPanel({ binId, detail }: { binId: string; detail: RequestD
   const [problem, setProblem] = useState<string | null>(null);
   const base = `/api/bins/${encodeURIComponent(binId)}/requests/${detail.id}`;
 
-  useEffect(() => setUrl(window.localStorage.getItem(TARGET_KEY) ?? "http://localhost:4000/webhooks"), []);
+  useEffect(
+    () => setUrl(window.localStorage.getItem(REPLAY_TARGET_KEY) ?? "http://localhost:4000/webhooks"),
+    [],
+  );
 
   const load = useCallback(async () => {
     const response = await fetch(`${base}/replays`);
@@ -64,7 +68,7 @@ export function ReplayPanel({ binId, detail }: { binId: string; detail: RequestD
   async function send() {
     setSending(true);
     setProblem(null);
-    window.localStorage.setItem(TARGET_KEY, url);
+    window.localStorage.setItem(REPLAY_TARGET_KEY, url);
     try {
       const response = await fetch(`${base}/replay`, {
         method: "POST",

@@ -21,12 +21,16 @@ interface RequestListProps {
   hasMore: boolean;
   loadingMore: boolean;
   onLoadMore: () => void;
+  /** Ticked rows (for replaying several, or comparing two); absent when the viewer cannot act on them. */
+  checked?: ReadonlySet<string>;
+  onToggleCheck?: (id: string) => void;
 }
 
 /** Virtualised, so a bin with thousands of requests scrolls as smoothly as one with ten. */
 export function RequestList(props: RequestListProps) {
   const { rows, expanded, onToggleGroup, selectedId, freshIds, onSelect, hasMore, loadingMore, onLoadMore } =
     props;
+  const { checked, onToggleCheck } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const now = useNow();
   // In grouped mode a retried first delivery gets a toggle (a button of its own, beside the row's).
@@ -68,8 +72,12 @@ export function RequestList(props: RequestListProps) {
                 data-testid="request-row"
                 data-request-id={request.id}
                 aria-current={selected ? "true" : undefined}
-                onClick={() => onSelect(request.id)}
-                className={`flex h-full w-full flex-col justify-center gap-1 border-b border-l-2 border-b-zinc-100 pr-4 text-left ${row.nested ? "pl-8" : "pl-4"} transition-colors dark:border-b-zinc-800/70 ${
+                onClick={(event) =>
+                  onToggleCheck && (event.metaKey || event.ctrlKey)
+                    ? onToggleCheck(request.id)
+                    : onSelect(request.id)
+                }
+                className={`flex h-full w-full flex-col justify-center gap-1 border-b border-l-2 border-b-zinc-100 pr-4 text-left ${row.nested ? "pl-8" : "pl-4"} ${onToggleCheck ? "!pl-10" : ""} transition-colors dark:border-b-zinc-800/70 ${
                   selected
                     ? "border-l-indigo-500 bg-indigo-50 dark:bg-indigo-950/40"
                     : "border-l-transparent hover:bg-zinc-50 dark:hover:bg-zinc-900"
@@ -94,9 +102,19 @@ export function RequestList(props: RequestListProps) {
                   </span>
                 </span>
               </button>
+              {onToggleCheck && (
+                <input
+                  type="checkbox"
+                  aria-label={`Select request ${request.id}`}
+                  data-testid="row-check"
+                  checked={checked?.has(request.id) ?? false}
+                  onChange={() => onToggleCheck(request.id)}
+                  className="absolute top-1/2 left-4 -translate-y-1/2 accent-indigo-600"
+                />
+              )}
               {groupable(row) && onToggleGroup && (
                 <GroupToggle
-                  className={`absolute bottom-2.5 ${row.nested ? "left-[6.5rem]" : "left-[6rem]"}`}
+                  className={`absolute bottom-2.5 ${onToggleCheck ? "left-[8rem]" : row.nested ? "left-[6.5rem]" : "left-[6rem]"}`}
                   deliveries={request.duplicate?.deliveries ?? 0}
                   expanded={expanded.has(request.id)}
                   onToggle={() => onToggleGroup(request.id)}

@@ -1,3 +1,5 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { expect, type Page, test } from "@playwright/test";
 import { nodeHttp } from "../helpers";
 
@@ -111,4 +113,46 @@ test("compares two requests, copies one as curl that replays for real, and impor
     .setInputFiles({ name: "scenario.har", mimeType: "application/json", buffer: har });
   await expect(page.getByTestId("import-message")).toHaveText("Imported 3 requests.");
   await expect(rows).toHaveCount(6);
+});
+
+test("ticks several requests to compare two or replay them all, in captured order", async ({ page }) => {
+  const hits: string[] = [];
+  const target = createServer((req, res) => {
+    let body = "";
+    req.on("data", (chunk) => {
+      body += chunk;
+    });
+    req.on("end", () => {
+      hits.push(`${req.method} ${req.url} ${body}`);
+      res.end("ok");
+    });
+  });
+  await new Promise<void>((resolve) => target.listen(0, "127.0.0.1", resolve));
+  const port = (target.address() as AddressInfo).port;
+  try {
+    const captureUrl = await createBinInBrowser(page, "bulk");
+    for (const n of [1, 2, 3]) await nodeHttp(`${captureUrl}/step/${n}`, { body: `{"step":${n}}` });
+    const rows = page.getByTestId("request-row");
+    await expect(rows).toHaveCount(3);
+    const checks = page.getByTestId("row-check");
+    await checks.nth(0).check();
+    await checks.nth(2).check();
+    const bar = page.getByTestId("selection-bar");
+    await expect(bar).toContainText("2 selected");
+    await bar.getByRole("button", { name: "Compare" }).click();
+    await expect(page.getByTestId("compare-view")).toContainText("step");
+    await checks.nth(1).check();
+    await expect(bar).toContainText("3 selected");
+    await page.getByTestId("bulk-replay-url").fill(`http://127.0.0.1:${port}/in`);
+    await bar.getByText("path").click();
+    await bar.getByRole("button", { name: "Replay 3 in order" }).click();
+    await expect(page.getByTestId("bulk-replay-result")).toHaveText("Replayed 3: 200, 200, 200");
+    expect(hits).toEqual([
+      'POST /in/step/1 {"step":1}',
+      'POST /in/step/2 {"step":2}',
+      'POST /in/step/3 {"step":3}',
+    ]);
+  } finally {
+    target.close();
+  }
 });
