@@ -9,6 +9,7 @@ import { startHousekeeping } from "./db/housekeeping";
 import { createCaptureHandler } from "./server/capture-handler";
 import { describeDatabase } from "./server/describe-database";
 import { attachRawRequest, RAW_REQUEST_HEADER } from "./server/raw-request";
+import { originForm } from "./server/request-target";
 
 // One process serves both: capture URLs on a lean node:http path, everything else through Next.
 async function main(): Promise<void> {
@@ -33,6 +34,9 @@ async function main(): Promise<void> {
 
   // Webhook senders put signatures and tokens in headers; Node's default 16 KiB would refuse some.
   const server = createServer({ maxHeaderSize: 64 * 1024 });
+  // Node keeps only the first ~1000 headers by default and drops the rest silently; the size limit
+  // above already bounds the count, and a capture must keep every header it acknowledged.
+  server.maxHeadersCount = 0;
   // Longer than common load balancers' idle timeouts, so they never reuse a socket we are closing.
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
@@ -43,6 +47,7 @@ async function main(): Promise<void> {
 
   const fastCapture = config.HOOKSCOPE_CAPTURE_MOUNT === "fast";
   server.on("request", (req, res) => {
+    req.url = originForm(req.url ?? "/");
     const isCapture = req.url?.startsWith(CAPTURE_PREFIX);
     if (isCapture && fastCapture) return capture(req, res);
     if (isCapture) attachRawRequest(req);
