@@ -82,6 +82,10 @@ describe("request filter parameters", () => {
   it("splits a search into terms, keeping quoted phrases", () => {
     expect(searchTerms(' a  "b c" d"e" "" ')).toEqual(["a", "b c", 'd"e"']);
   });
+
+  it("drops NUL from terms, as the stored search text does", () => {
+    expect(searchTerms('a\0b \0 "c\0 d"')).toEqual(["ab", "c d"]);
+  });
 });
 
 describe("summaryMatches", () => {

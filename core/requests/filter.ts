@@ -71,10 +71,13 @@ const instant = z
   })
   .transform((text) => new Date(epochMs.test(text) ? Number(text) : text));
 
-/** Splits a search box into terms; "double quotes" keep a phrase together. */
+/**
+ * Splits a search box into terms; "double quotes" keep a phrase together. NUL is dropped, as it is
+ * from the stored search text (Postgres text cannot hold it), so "a\0b" finds what "ab" finds.
+ */
 export function searchTerms(text: string): string[] {
   const terms: string[] = [];
-  for (const match of text.matchAll(/"([^"]*)"|(\S+)/g)) {
+  for (const match of text.replaceAll("\0", "").matchAll(/"([^"]*)"|(\S+)/g)) {
     const term = match[1] ?? match[2] ?? "";
     if (term.trim()) terms.push(term);
   }

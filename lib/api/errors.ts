@@ -70,5 +70,25 @@ export async function parseJsonBody<Schema extends z.ZodType>(
       throw new ApiError(400, "invalid_json", "The request body is not valid JSON.");
     }
   }
+  const nul = pathToNul(value);
+  if (nul !== null)
+    throw new ApiError(
+      400,
+      "invalid_request",
+      `Invalid request body: ${nul ? `${nul}: ` : ""}text may not contain NUL (U+0000); send binary data as base64.`,
+    );
   return parseWith(schema, value, "request body");
+}
+
+// Postgres text and jsonb cannot hold U+0000: left in, it would fail the insert with a 500.
+function pathToNul(value: unknown, path = ""): string | null {
+  if (typeof value === "string") return value.includes("\0") ? path : null;
+  if (value === null || typeof value !== "object") return null;
+  for (const [key, item] of Object.entries(value)) {
+    const at = path ? `${path}.${key}` : key;
+    if (key.includes("\0")) return at;
+    const found = pathToNul(item, at);
+    if (found !== null) return found;
+  }
+  return null;
 }

@@ -11,6 +11,9 @@ import { ApiError, parseJsonBody } from "./errors";
 import { publicOrigin } from "./origin";
 import { requestIdSchema } from "./schemas";
 
+/** Share ids are 9 random bytes in base64url; anything else cannot name a share. */
+export const SHARE_ID = /^[A-Za-z0-9_-]{12}$/;
+
 export const createShareSchema = z.strictObject({
   /** Share one request rather than the whole bin. */
   requestId: requestIdSchema.optional(),
