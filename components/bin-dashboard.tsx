@@ -30,7 +30,7 @@ interface BinDashboardProps {
 }
 
 function toSummary(detail: Detail): RequestSummary {
-  const { headers: _headers, bodyBase64: _body, bodyText: _text, ...summary } = detail;
+  const { headers: _headers, bodyBase64: _body, bodyText: _text, decoded: _decoded, ...summary } = detail;
   return summary;
 }
 

@@ -19,6 +19,7 @@ const detail = (id: string, receivedAt: string): RequestDetail => ({
   headers: [["Content-Type", "text/plain"]],
   bodyBase64: "aGk=",
   bodyText: "hi",
+  decoded: null,
 });
 
 describe("toJsonExport", () => {

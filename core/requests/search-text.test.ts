@@ -1,3 +1,4 @@
+import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { SEARCHABLE_BODY_BYTES, searchText } from "./search-text";
 
@@ -13,6 +14,14 @@ describe("searchText", () => {
       body: Buffer.from('{"id":"evt_1"}'),
     });
     expect(text).toBe('/stripe?a=1\nStripe-Signature: t=1,v1=abc\nX-Repeat: two\n\n{"id":"evt_1"}');
+  });
+
+  it("searches a compressed body as its decoded text, or as sent when it does not decode", () => {
+    const headers: [string, string][] = [["Content-Encoding", "gzip"]];
+    const packed = searchText({ path: "/", query: "", headers, body: gzipSync('{"id":"evt_gz"}') });
+    expect(packed.endsWith('\n\n{"id":"evt_gz"}')).toBe(true);
+    const broken = searchText({ path: "/", query: "", headers, body: Buffer.from("plain") });
+    expect(broken.endsWith("\n\nplain")).toBe(true);
   });
 
   it("drops NUL, replaces invalid UTF-8 and stops after the searchable prefix", () => {

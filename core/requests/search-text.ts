@@ -1,3 +1,5 @@
+import { decodeContentEncoding } from "../body/content-encoding";
+import { headerValue } from "../capture/header-pairs";
 import type { HeaderPair } from "./types";
 
 /** Search covers this much of a body: enough for any webhook payload, bounded for the index. */
@@ -5,8 +7,24 @@ export const SEARCHABLE_BODY_BYTES = 64 * 1024;
 
 const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
 
+// Inflating runs on the capture path: a bound keeps a small zip bomb from costing seconds of CPU.
+const MAX_INFLATED_FOR_SEARCH = 1024 * 1024;
+
+/** A compressed body is searched as its decoded text, which is what the dashboard shows. */
+function searchableBody(headers: readonly HeaderPair[], body: Uint8Array): Uint8Array {
+  const encoding = headerValue(headers, "content-encoding");
+  if (!encoding) return body;
+  const decoded = decodeContentEncoding(
+    Buffer.from(body.buffer, body.byteOffset, body.byteLength),
+    encoding,
+    MAX_INFLATED_FOR_SEARCH,
+  );
+  return decoded?.ok ? decoded.body : body;
+}
+
 /**
- * The text full-text search runs over: path, query, every header line and the start of the body.
+ * The text full-text search runs over: path, query, every header line and the start of the body
+ * (decoded, when the sender compressed it).
  * Invalid UTF-8 decodes to U+FFFD and NUL is dropped, because Postgres text cannot hold it.
  */
 export function searchText(request: {
@@ -16,6 +34,8 @@ export function searchText(request: {
   body: Uint8Array;
 }): string {
   const head = request.headers.map(([name, value]) => `${name}: ${value}`).join("\n");
-  const body = decoder.decode(request.body.subarray(0, SEARCHABLE_BODY_BYTES));
+  const body = decoder.decode(
+    searchableBody(request.headers, request.body).subarray(0, SEARCHABLE_BODY_BYTES),
+  );
   return `${request.path}?${request.query}\n${head}\n\n${body}`.replaceAll("\0", "");
 }

@@ -1,3 +1,4 @@
+import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { toRequestDetail, toRequestSummary } from "./serialize";
 import type { StoredRequest } from "./types";
@@ -79,6 +80,32 @@ describe("toRequestDetail", () => {
       headers: stored.headers,
       bodyBase64: "eyJhIjoxfQ==",
       bodyText: '{"a":1}',
+      decoded: null,
+    });
+  });
+
+  it("adds the body with its Content-Encoding undone, keeping the bytes as sent", () => {
+    const body = gzipSync('{"event":"push"}');
+    const detail = toRequestDetail({
+      ...stored,
+      headers: [["Content-Encoding", "gzip"]],
+      body,
+      bodySize: body.length,
+    });
+    expect(Buffer.from(detail.bodyBase64, "base64")).toEqual(body);
+    expect(detail.decoded).toEqual({
+      encoding: "gzip",
+      bodyBase64: Buffer.from('{"event":"push"}').toString("base64"),
+      bodyText: '{"event":"push"}',
+      size: 16,
+    });
+  });
+
+  it("says why an encoded body could not be decoded", () => {
+    const detail = toRequestDetail({ ...stored, headers: [["content-encoding", "gzip"]] });
+    expect(detail.decoded).toMatchObject({
+      encoding: "gzip",
+      error: expect.stringMatching(/not valid gzip/),
     });
   });
 

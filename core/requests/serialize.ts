@@ -1,5 +1,8 @@
+import { decodeContentEncoding } from "../body/content-encoding";
 import { bodyAsText } from "../body/decode-body";
+import { headerValue } from "../capture/header-pairs";
 import type {
+  DecodedBodyView,
   DuplicateInfo,
   RequestDetail,
   RequestSummary,
@@ -45,6 +48,19 @@ export function toRequestDetail(row: StoredRequest): RequestDetail {
     headers: row.headers,
     bodyBase64: row.body.toString("base64"),
     bodyText: bodyAsText(row.body),
+    decoded: decodedView(row),
     signature: row.signature,
+  };
+}
+
+function decodedView(row: StoredRequest): DecodedBodyView | null {
+  const decoded = decodeContentEncoding(row.body, headerValue(row.headers, "content-encoding"));
+  if (!decoded) return null;
+  if (!decoded.ok) return { encoding: decoded.encoding, error: decoded.reason };
+  return {
+    encoding: decoded.encoding,
+    bodyBase64: decoded.body.toString("base64"),
+    bodyText: bodyAsText(decoded.body),
+    size: decoded.body.length,
   };
 }

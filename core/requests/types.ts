@@ -64,11 +64,17 @@ export interface DuplicateInfo {
 }
 
 /** A request with everything that was sent. */
+export type DecodedBodyView =
+  | { encoding: string; bodyBase64: string; bodyText: string | null; size: number }
+  | { encoding: string; error: string };
+
 export interface RequestDetail extends RequestSummary {
   headers: HeaderPair[];
   bodyBase64: string;
   /** The body as text, or null when it is not valid UTF-8. */
   bodyText: string | null;
+  /** The body with its Content-Encoding (gzip, br, deflate) undone; null when none was applied. */
+  decoded: DecodedBodyView | null;
   /** With what was compared: the signed content (abbreviated), expected and received signatures. */
   signature: SignatureVerdict | null;
 }

@@ -110,7 +110,9 @@ function asQueryValue(item: unknown): string {
   return typeof item === "string" ? item : JSON.stringify(item);
 }
 const query = fc
-  .array(fc.tuple(fc.constantFrom(...QUERY_KEYS), fc.oneof(value.map(asQueryValue), fc.string())), { maxLength: 5 })
+  .array(fc.tuple(fc.constantFrom(...QUERY_KEYS), fc.oneof(value.map(asQueryValue), fc.string())), {
+    maxLength: 5,
+  })
   .map((pairs) => new URLSearchParams(pairs).toString());
 type Credential = "owner" | "none" | "garbage" | "other";
 const credential = fc.constantFrom<Credential>("owner", "owner", "owner", "none", "garbage", "other");
