@@ -3,7 +3,10 @@
 import { useMemo, useState } from "react";
 import { viewBody } from "@/core/body/decode-body";
 import { hexDump } from "@/core/body/hex-dump";
+import { isMultipart } from "@/core/body/multipart";
+import type { DecodedBodyView } from "@/core/requests/types";
 import { JsonTree } from "./json-tree";
+import { MultipartView } from "./multipart-view";
 import { PairTable } from "./pair-table";
 
 const HEX_LIMIT = 64 * 1024;
@@ -52,25 +55,51 @@ interface BodyViewerProps {
   contentType: string | null;
   bodySize: number;
   bodyTooLarge: boolean;
+  decoded: DecodedBodyView | null;
 }
 
-/** Shows a body the way its content type suggests, with the raw bytes one click away. */
-export function BodyViewer({ bodyBase64, bodyText, contentType, bodySize, bodyTooLarge }: BodyViewerProps) {
+function Notice({ children }: { children: React.ReactNode }) {
+  return (
+    <p className="mb-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-200">
+      {children}
+    </p>
+  );
+}
+
+/**
+ * Shows a body the way its content type suggests, with the raw bytes one click away. A compressed
+ * body (Content-Encoding) is shown decoded, and "As sent" shows the bytes on the wire.
+ */
+export function BodyViewer(props: BodyViewerProps) {
+  const { bodyTooLarge, bodySize, contentType, decoded } = props;
   const [raw, setRaw] = useState(false);
-  const view = useMemo(() => viewBody(contentType, bodyText, bodySize), [contentType, bodyText, bodySize]);
+  const [asSent, setAsSent] = useState(false);
+  const readable = decoded && "bodyBase64" in decoded && !asSent ? decoded : null;
+  const bodyText = readable ? readable.bodyText : props.bodyText;
+  const bodyBase64 = readable ? readable.bodyBase64 : props.bodyBase64;
+  const size = readable ? readable.size : bodySize;
+  // Bytes still compressed are binary, whatever the content type says.
+  const stillEncoded = decoded !== null && !readable;
+  const view = useMemo(
+    () => (stillEncoded ? viewBody(null, null, size) : viewBody(contentType, bodyText, size)),
+    [stillEncoded, contentType, bodyText, size],
+  );
   const bytes = useMemo(() => decodeBase64(bodyBase64), [bodyBase64]);
 
   if (bodyTooLarge) {
     return (
-      <p className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-200">
+      <Notice>
         The body ({bodySize.toLocaleString()} bytes) was over the size limit, so Hookscope answered 413 and
         kept only the method, path and headers.
-      </p>
+      </Notice>
     );
   }
   if (view.kind === "empty") return <p className="text-sm text-zinc-500">No body.</p>;
 
+  const multipart = !stillEncoded && contentType !== null && isMultipart(contentType);
+  const asBytes = bodyText === null ? <HexView bytes={bytes} /> : <TextView text={bodyText} />;
   const formatted = (() => {
+    if (multipart) return <MultipartView bytes={bytes} contentType={contentType} fallback={asBytes} />;
     switch (view.kind) {
       case "json":
         return <JsonTree value={view.value} />;
@@ -83,31 +112,53 @@ export function BodyViewer({ bodyBase64, bodyText, contentType, bodySize, bodyTo
     }
   })();
 
-  const kindLabel = {
-    json: "JSON",
-    form: "Form",
-    text: view.kind === "text" ? view.language.toUpperCase() : "",
-    binary: "Binary",
-  }[view.kind];
+  const kindLabel = multipart
+    ? "Multipart"
+    : {
+        json: "JSON",
+        form: "Form",
+        text: view.kind === "text" ? view.language.toUpperCase() : "",
+        binary: "Binary",
+      }[view.kind];
 
+  const toggle =
+    "rounded px-2 py-0.5 font-medium text-zinc-600 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800";
   return (
     <div>
+      {decoded && "error" in decoded && <Notice>{decoded.error}</Notice>}
       <div className="mb-3 flex items-center gap-2 text-xs">
         <span className="rounded bg-zinc-100 px-1.5 py-0.5 font-medium text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300">
           {kindLabel}
         </span>
-        <span className="text-zinc-500">{bodySize.toLocaleString()} bytes</span>
-        {view.kind !== "binary" && (
+        {decoded && (
+          <span
+            data-testid="content-encoding"
+            className="rounded bg-sky-100 px-1.5 py-0.5 font-medium text-sky-800 dark:bg-sky-950 dark:text-sky-200"
+          >
+            {readable ? `${decoded.encoding}, decoded` : decoded.encoding}
+          </span>
+        )}
+        <span className="text-zinc-500">
+          {readable
+            ? `${size.toLocaleString()} bytes (${bodySize.toLocaleString()} as sent)`
+            : `${bodySize.toLocaleString()} bytes`}
+        </span>
+        {decoded && "bodyBase64" in decoded && (
+          <button type="button" className={`ml-auto ${toggle}`} onClick={() => setAsSent(!asSent)}>
+            {asSent ? "Decoded" : "As sent"}
+          </button>
+        )}
+        {(view.kind !== "binary" || multipart) && (
           <button
             type="button"
-            className="ml-auto rounded px-2 py-0.5 font-medium text-zinc-600 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"
+            className={decoded && "bodyBase64" in decoded ? toggle : `ml-auto ${toggle}`}
             onClick={() => setRaw(!raw)}
           >
             {raw ? "Formatted" : "Raw"}
           </button>
         )}
       </div>
-      {raw ? <TextView text={bodyText ?? ""} /> : formatted}
+      {raw ? asBytes : formatted}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { createHmac } from "node:crypto";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { gzipSync } from "node:zlib";
 import { expect, type Page, test } from "@playwright/test";
 import { nodeHttp } from "../helpers";
 
@@ -108,6 +109,48 @@ test("shows a binary body as a hex dump", async ({ page }) => {
   await expect(hex).toContainText("00000000");
   await expect(hex).toContainText("89 50 4e 47 0d 0a 1a 0a 00 ff fe");
   await expect(hex).toContainText(".PNG.......");
+});
+
+test("shows a gzip body decoded, and its bytes as sent one click away", async ({ page }) => {
+  const captureUrl = await createBinInBrowser(page, "gzip");
+  const json = JSON.stringify({ event: "order.paid", note: "compressed on the wire" });
+  const body = gzipSync(json);
+  await nodeHttp(`${captureUrl}/gzip`, {
+    headers: { "Content-Type": "application/json", "Content-Encoding": "gzip" },
+    body,
+  });
+  const detail = page.getByTestId("request-detail");
+  await detail.getByRole("tab", { name: "Body" }).click();
+  await expect(detail.getByTestId("content-encoding")).toHaveText("gzip, decoded");
+  await expect(detail).toContainText("compressed on the wire");
+  await expect(detail).toContainText(`${json.length} bytes (${body.length} as sent)`);
+  await detail.getByRole("button", { name: "As sent" }).click();
+  await expect(detail.getByTestId("hex-view")).toContainText("1f 8b");
+});
+
+test("shows a multipart upload as its fields and files", async ({ page }) => {
+  const captureUrl = await createBinInBrowser(page, "multipart");
+  const form = new FormData();
+  form.append("event", "invoice.created");
+  form.append("<b>note</b>", "<img src=x onerror=alert(1)>");
+  form.append(
+    "attachment",
+    new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0xff])], { type: "image/png" }),
+    "logo.png",
+  );
+  const response = await fetch(`${captureUrl}/upload`, { method: "POST", body: form });
+  expect(response.status).toBe(200);
+  const detail = page.getByTestId("request-detail");
+  await detail.getByRole("tab", { name: "Body" }).click();
+  const parts = detail.getByTestId("multipart-parts");
+  await expect(parts.getByRole("row")).toHaveCount(3);
+  await expect(parts.getByRole("row").nth(0)).toContainText("invoice.created");
+  await expect(parts.getByRole("row").nth(1)).toContainText("<img src=x onerror=alert(1)>");
+  await expect(parts.getByRole("row").nth(2)).toContainText("file “logo.png” · image/png");
+  await expect(parts.getByRole("row").nth(2)).toContainText("binary, 6 bytes");
+  await expect(page.locator("img")).toHaveCount(0);
+  await detail.getByRole("button", { name: "Raw" }).click();
+  await expect(detail.getByTestId("hex-view")).toBeVisible();
 });
 
 test("lists this browser's bins on the landing page and opens a locked bin with its token", async ({
