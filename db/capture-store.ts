@@ -2,7 +2,6 @@ import type { CaptureStore } from "../core/capture/capture";
 import type { DatabaseHandle } from "./client";
 import type { Forwarder } from "./forwarder";
 import { takeFailure } from "./queries/bins";
-import { insertCapturedRequest } from "./queries/requests";
 
 /** The database side of capture, shared by both mounts (the node:http fast path and the Next route). */
 export function captureStore(
@@ -12,7 +11,7 @@ export function captureStore(
   return {
     findBin: (binId) => database.bins.get(binId),
     save: async (record) => {
-      const saved = await insertCapturedRequest(database, record);
+      const saved = await database.captures.save(record);
       if (saved) {
         database.housekeeping.touched(record.binId);
         defaults.forwarder?.captured(record.binId, saved.id);

@@ -15,6 +15,7 @@ import { RateLimiter } from "../core/capture/rate-limiter";
 import { loadConfig } from "../core/config";
 import { resolveSecretKey } from "../core/secrets/secret-key";
 import { BinCache } from "./bin-cache";
+import { type CaptureWriter, captureWriter } from "./capture-writer";
 import { acquireDirectoryLock } from "./directory-lock";
 import {
   CAPTURE_CHANNEL,
@@ -48,6 +49,8 @@ export interface DatabaseHandle {
    * driver: prepared once per connection on Postgres, where drizzle's execute would re-plan it.
    */
   query(text: string, params: unknown[]): Promise<Record<string, unknown>[]>;
+  /** Stores captures, batching those that arrive together into one statement and commit. */
+  captures: CaptureWriter;
   /** Call after changing or deleting a bin: drops it from every instance's cache. */
   binChanged(binId: string): void;
   close(): Promise<void>;
@@ -100,6 +103,10 @@ async function openPostgres(url: string, secretKey: Buffer | null): Promise<Data
   });
   const bins = binCache(db, secretKey);
   const binListener = await sql.listen(BIN_CHANNEL, (binId) => bins.invalidate(binId));
+  const query: DatabaseHandle["query"] = (text, params) =>
+    sql.unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare: true }) as unknown as Promise<
+      Record<string, unknown>[]
+    >;
   return {
     driver: "postgres",
     db,
@@ -109,10 +116,9 @@ async function openPostgres(url: string, secretKey: Buffer | null): Promise<Data
     secretKey,
     rateLimiter: new RateLimiter(),
     housekeeping: new HousekeepingLog(),
-    query: (text, params) =>
-      sql.unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare: true }) as unknown as Promise<
-        Record<string, unknown>[]
-      >,
+    query,
+    // Leaves most of the pool of 10 to the dashboard and the API while captures pour in.
+    captures: captureWriter({ query }, { maxInFlight: 4, maxBatch: 32 }),
     binChanged(binId) {
       bins.invalidate(binId);
       sql.notify(BIN_CHANNEL, binId).catch(logError("NOTIFY"));
@@ -144,6 +150,8 @@ async function openPglite(dataDir: string, secretKey: Buffer | null): Promise<Da
     await migratePglite(db, { migrationsFolder: path.resolve(migrationsFolder) });
     const events = new CaptureEvents();
     const bins = binCache(db as unknown as Database, secretKey);
+    const query: DatabaseHandle["query"] = async (text, params) =>
+      (await pglite.query<Record<string, unknown>>(text, params)).rows;
     return {
       driver: "pglite",
       db: db as unknown as Database,
@@ -153,7 +161,9 @@ async function openPglite(dataDir: string, secretKey: Buffer | null): Promise<Da
       secretKey,
       rateLimiter: new RateLimiter(),
       housekeeping: new HousekeepingLog(),
-      query: async (text, params) => (await pglite.query<Record<string, unknown>>(text, params)).rows,
+      query,
+      // PGlite runs one statement at a time: everything that arrives meanwhile joins the next batch.
+      captures: captureWriter({ query }, { maxInFlight: 1 }),
       binChanged: (binId) => bins.invalidate(binId),
       async close() {
         await pglite.close();

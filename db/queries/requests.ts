@@ -44,72 +44,97 @@ function isForeignKeyViolation(error: unknown): boolean {
 }
 
 interface InsertedRow {
+  ord: number | string;
   id: string;
   received_ms: number | string;
   occurrence: number | null;
   duplicate_of: string | null;
 }
 
+const CAPTURE_COLUMNS = 17;
+
 /**
- * Stores a capture and numbers its delivery in one statement (one round trip, one transaction):
- * the request's id is drawn first, the key's row is upserted with it (its row lock orders
- * concurrent deliveries of one key), and the request is inserted with the resulting occurrence.
- * The text never changes, so each connection prepares it once.
+ * Stores captures and numbers their deliveries in one statement (one round trip, one transaction,
+ * one commit for the lot): each request's id is drawn first, its key's row is upserted with it (the
+ * row lock orders concurrent deliveries of one key), and the request is inserted with the resulting
+ * occurrence. Two records of one bin and key cannot share a statement (an upsert may touch a row
+ * once); the capture writer keeps them apart. Postgres prepares each batch size's text once per
+ * connection.
  */
-const INSERT_CAPTURE = `
-  with new_request as (select nextval('captured_requests_id_seq'::regclass) as id),
+function insertCapturesSql(count: number): string {
+  const rows = Array.from({ length: count }, (_, row) => {
+    const $ = (column: number) => `$${row * CAPTURE_COLUMNS + column}`;
+    return `(${row}, ${$(1)}::text, ${$(2)}::text, ${$(3)}::text, ${$(4)}::text, ${$(5)}::jsonb, ${$(6)}::bytea,
+      ${$(7)}::text, ${$(8)}::bigint, ${$(9)}::boolean, ${$(10)}::text, ${$(11)}::integer, ${$(12)}::jsonb,
+      ${$(13)}::text, ${$(14)}::text, ${$(15)}::text, ${$(16)}::text, ${$(17)}::timestamptz)`;
+  });
+  return `
+  with input (ord, bin_id, method, path, query, headers, body, content_type, body_size, body_too_large,
+    remote_addr, response_status, signature, dedup_key, dedup_source, signature_verdict, search_text,
+    received_at) as (values ${rows.join(",\n    ")}),
+  numbered as materialized (select nextval('captured_requests_id_seq'::regclass) as id, input.* from input),
   delivery as (
     insert into delivery_keys (bin_id, key, first_request_id)
-    select $1, $13::text, id from new_request where $13::text is not null
+    select bin_id, dedup_key, id from numbered where dedup_key is not null
     on conflict (bin_id, key) do update
       set deliveries = delivery_keys.deliveries + 1, last_seen_at = now()
-    returning deliveries, first_request_id
+    returning bin_id, key, deliveries, first_request_id
+  ),
+  inserted as (
+    insert into captured_requests (id, bin_id, method, path, query, headers, body, content_type, body_size,
+      body_too_large, remote_addr, response_status, dedup_key, dedup_source, signature_verdict, signature,
+      occurrence, duplicate_of, search_text, received_at)
+    select n.id, n.bin_id, n.method, n.path, n.query, n.headers, n.body, n.content_type, n.body_size,
+      n.body_too_large, n.remote_addr, n.response_status, n.dedup_key, n.dedup_source, n.signature_verdict,
+      n.signature, d.deliveries, case when d.deliveries > 1 then d.first_request_id end, n.search_text,
+      coalesce(n.received_at, now())
+    from numbered n left join delivery d on d.bin_id = n.bin_id and d.key = n.dedup_key
+    returning id, received_at, occurrence, duplicate_of
   )
-  insert into captured_requests (id, bin_id, method, path, query, headers, body, content_type, body_size,
-    body_too_large, remote_addr, response_status, dedup_key, dedup_source, signature_verdict, signature,
-    occurrence, duplicate_of, search_text, received_at)
-  select new_request.id, $1, $2, $3, $4, $5::jsonb, $6::bytea, $7::text, $8::bigint, $9::boolean, $10::text,
-    $11::integer, $13::text, $14::text, $15::text, $12::jsonb,
-    delivery.deliveries, case when delivery.deliveries > 1 then delivery.first_request_id end, $16::text,
-    coalesce($17::timestamptz, now())
-  from new_request left join delivery on true
-  returning id::text, (extract(epoch from received_at) * 1000)::float8 as received_ms, occurrence,
-    duplicate_of::text`;
+  select numbered.ord, inserted.id::text, (extract(epoch from inserted.received_at) * 1000)::float8 as received_ms,
+    inserted.occurrence, inserted.duplicate_of::text
+  from inserted join numbered on numbered.id = inserted.id`;
+}
 
-/** Stores a capture; a missing bin surfaces as the foreign-key violation and returns null, saving a lookup. */
-export async function insertCapturedRequest(
-  database: Pick<DatabaseHandle, "query">,
-  record: CaptureRecord,
-  /** When the request was originally received (an import); a capture takes the commit's clock. */
-  receivedAt?: Date,
-): Promise<StoredRequestSummary | null> {
-  let rows: Record<string, unknown>[];
-  try {
-    rows = await database.query(INSERT_CAPTURE, [
-      record.binId,
-      record.method,
-      record.path,
-      record.query,
-      JSON.stringify(record.headers),
-      record.body,
-      record.contentType,
-      record.bodySize,
-      record.bodyTooLarge,
-      record.remoteAddr,
-      record.responseStatus,
-      record.signature === null ? null : JSON.stringify(record.signature),
-      record.dedupKey,
-      record.dedupSource,
-      record.signatureVerdict,
-      searchText(record),
-      receivedAt?.toISOString() ?? null,
-    ]);
-  } catch (error) {
-    if (isForeignKeyViolation(error)) return null;
-    throw error;
+const statements = new Map<number, string>();
+function statementFor(count: number): string {
+  let text = statements.get(count);
+  if (!text) {
+    text = insertCapturesSql(count);
+    statements.set(count, text);
   }
-  const row = rows[0] as InsertedRow | undefined;
-  if (!row) throw new Error("the capture insert returned no row");
+  return text;
+}
+
+export interface CaptureToInsert {
+  record: CaptureRecord;
+  /** When the request was originally received (an import); a capture takes the commit's clock. */
+  receivedAt?: Date;
+}
+
+function captureParams({ record, receivedAt }: CaptureToInsert): unknown[] {
+  return [
+    record.binId,
+    record.method,
+    record.path,
+    record.query,
+    JSON.stringify(record.headers),
+    record.body,
+    record.contentType,
+    record.bodySize,
+    record.bodyTooLarge,
+    record.remoteAddr,
+    record.responseStatus,
+    record.signature === null ? null : JSON.stringify(record.signature),
+    record.dedupKey,
+    record.dedupSource,
+    record.signatureVerdict,
+    searchText(record),
+    receivedAt?.toISOString() ?? null,
+  ];
+}
+
+function storedSummary(record: CaptureRecord, row: InsertedRow): StoredRequestSummary {
   const { headers: _headers, body: _body, signatureVerdict: _verdict, ...summary } = record;
   return {
     ...summary,
@@ -119,6 +144,42 @@ export async function insertCapturedRequest(
     duplicateOf: row.duplicate_of === null ? null : Number(row.duplicate_of),
     deliveries: row.occurrence,
   };
+}
+
+/**
+ * Stores several captures in one transaction: all or none. A missing bin fails the whole statement
+ * (the foreign-key violation is thrown); store them one by one to tell which.
+ */
+export async function insertCapturedRequests(
+  database: Pick<DatabaseHandle, "query">,
+  captures: CaptureToInsert[],
+): Promise<StoredRequestSummary[]> {
+  if (captures.length === 0) return [];
+  const rows = (await database.query(
+    statementFor(captures.length),
+    captures.flatMap(captureParams),
+  )) as unknown as InsertedRow[];
+  const byOrd = new Map(rows.map((row) => [Number(row.ord), row]));
+  return captures.map((capture, ord) => {
+    const row = byOrd.get(ord);
+    if (!row) throw new Error("the capture insert returned no row");
+    return storedSummary(capture.record, row);
+  });
+}
+
+/** Stores a capture; a missing bin surfaces as the foreign-key violation and returns null, saving a lookup. */
+export async function insertCapturedRequest(
+  database: Pick<DatabaseHandle, "query">,
+  record: CaptureRecord,
+  receivedAt?: Date,
+): Promise<StoredRequestSummary | null> {
+  try {
+    const [saved] = await insertCapturedRequests(database, [{ record, receivedAt }]);
+    return saved ?? null;
+  } catch (error) {
+    if (isForeignKeyViolation(error)) return null;
+    throw error;
+  }
 }
 
 /** Newest first, keyset-paginated on the (bin_id, id desc) index so deep pages cost the same as the first. */

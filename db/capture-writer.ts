@@ -1,0 +1,103 @@
+import type { CaptureRecord } from "../core/capture/capture";
+import type { StoredRequestSummary } from "../core/requests/types";
+import type { DatabaseHandle } from "./client";
+import { insertCapturedRequest, insertCapturedRequests } from "./queries/requests";
+
+export interface CaptureWriterOptions {
+  /** Most captures one statement stores. */
+  maxBatch?: number;
+  /** Most statements in flight at once; captures that arrive meanwhile wait to form the next batch. */
+  maxInFlight?: number;
+}
+
+export interface CaptureWriter {
+  /** Resolves once the capture is committed (null: its bin no longer exists). */
+  save(record: CaptureRecord): Promise<StoredRequestSummary | null>;
+}
+
+interface Pending {
+  record: CaptureRecord;
+  resolve: (saved: StoredRequestSummary | null) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Group commit for captures. A capture that finds a statement slot free is written at once, alone,
+ * so a quiet bin waits for nothing; under load, the captures that arrive while the slots are busy
+ * share the next statement and its commit. That is what lets one instance take a burst: per
+ * capture, the database parses, plans and flushes its log once per batch instead of once per row.
+ * Every capture still resolves only after its own transaction committed.
+ */
+export function captureWriter(
+  database: Pick<DatabaseHandle, "query">,
+  { maxBatch = 32, maxInFlight = 4 }: CaptureWriterOptions = {},
+): CaptureWriter {
+  let queue: Pending[] = [];
+  let inFlight = 0;
+
+  // Two deliveries of one key cannot share a statement (its upsert may touch a row once): the later
+  // waits for the next batch, which keeps them in arrival order too.
+  function takeBatch(): Pending[] {
+    const batch: Pending[] = [];
+    const keys = new Set<string>();
+    const rest: Pending[] = [];
+    for (const pending of queue) {
+      const { binId, dedupKey } = pending.record;
+      const key = dedupKey === null ? null : `${binId}\n${dedupKey}`;
+      if (batch.length >= maxBatch || (key !== null && keys.has(key))) {
+        rest.push(pending);
+        continue;
+      }
+      if (key !== null) keys.add(key);
+      batch.push(pending);
+    }
+    queue = rest;
+    return batch;
+  }
+
+  async function write(batch: Pending[]): Promise<void> {
+    if (batch.length === 1) {
+      const [only] = batch as [Pending];
+      await insertCapturedRequest(database, only.record).then(only.resolve, only.reject);
+      return;
+    }
+    let saved: StoredRequestSummary[];
+    try {
+      saved = await insertCapturedRequests(
+        database,
+        batch.map(({ record }) => ({ record })),
+      );
+    } catch {
+      // One capture the database refuses (its bin deleted a moment ago) must not fail the others.
+      await Promise.all(
+        batch.map(({ record, resolve, reject }) =>
+          insertCapturedRequest(database, record).then(resolve, reject),
+        ),
+      );
+      return;
+    }
+    batch.forEach((pending, index) => {
+      pending.resolve(saved[index] ?? null);
+    });
+  }
+
+  function pump(): void {
+    while (inFlight < maxInFlight && queue.length > 0) {
+      const batch = takeBatch();
+      inFlight++;
+      write(batch).finally(() => {
+        inFlight--;
+        pump();
+      });
+    }
+  }
+
+  return {
+    save(record) {
+      return new Promise((resolve, reject) => {
+        queue.push({ record, resolve, reject });
+        pump();
+      });
+    },
+  };
+}
