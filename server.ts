@@ -2,6 +2,7 @@ import { createServer } from "node:http";
 import next from "next";
 import { CAPTURE_PREFIX } from "./core/capture/parse-capture-url";
 import { loadConfig } from "./core/config";
+import { describeError } from "./core/log-error";
 import { sendOptionsFrom } from "./core/replay/send-options";
 import { closeDatabase, getDatabase } from "./db/client";
 import { Forwarder } from "./db/forwarder";
@@ -13,6 +14,10 @@ import { originForm } from "./server/request-target";
 
 // One process serves both: capture URLs on a lean node:http path, everything else through Next.
 async function main(): Promise<void> {
+  // When whatever reads our output goes away (a closed pipe), writing a log line fails. Unheard, that
+  // failure is an uncaught error, which Next logs to the same closed pipe: the two chase each other
+  // at full CPU for as long as the process lives. With nobody listening, the line is dropped.
+  for (const stream of [process.stdout, process.stderr]) stream.on("error", () => {});
   const config = loadConfig();
   const dev = process.env.NODE_ENV !== "production";
 
@@ -78,6 +83,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error("Hookscope failed to start:", error instanceof Error ? error.message : error);
+  console.error("Hookscope failed to start:", describeError(error));
   process.exit(1);
 });

@@ -1,4 +1,5 @@
 import type { ForwardRule } from "../core/bins/settings";
+import { logError } from "../core/log-error";
 import type { SendOptions } from "../core/replay/send-replay";
 import type { DatabaseHandle } from "./client";
 import { getRequest } from "./queries/requests";
@@ -28,7 +29,7 @@ export class Forwarder {
     if (delay === undefined) return;
     setTimeout(() => {
       this.attempt(binId, requestId, rule, index).catch((error: unknown) =>
-        console.error("[hookscope] forwarding failed:", error instanceof Error ? error.message : error),
+        logError("forwarding failed", error),
       );
     }, delay).unref();
   }
@@ -47,7 +48,7 @@ export class Forwarder {
       trigger: "forward",
       attempt: index + 1,
     }).catch((error: unknown) => {
-      console.error("[hookscope] forwarding failed:", error instanceof Error ? error.message : error);
+      logError("forwarding failed", error);
       return null;
     });
     const delivered =

@@ -10,6 +10,7 @@ import { headerPairsFromRaw } from "../core/capture/header-pairs";
 import { parseCaptureUrl } from "../core/capture/parse-capture-url";
 import { publicOrigin } from "../core/capture/public-origin";
 import { remoteAddress } from "../core/capture/remote-address";
+import { logError } from "../core/log-error";
 import { captureStore } from "../db/capture-store";
 import type { DatabaseHandle } from "../db/client";
 import type { Forwarder } from "../db/forwarder";
@@ -91,12 +92,13 @@ export function createCaptureHandler(options: CaptureHandlerOptions) {
 
   return (req: IncomingMessage, res: ServerResponse): void => {
     handle(req, res).catch((error: unknown) => {
-      if (req.destroyed || !req.complete) {
-        // The sender went away mid-request: nothing was acknowledged, so nothing is owed.
+      if (!req.complete && (req.destroyed || req.readableAborted)) {
+        // The sender went away mid-request: nothing was acknowledged, so nothing is owed. (A request
+        // read whole is destroyed too, once consumed: its sender is still there and gets the 503.)
         res.destroy();
         return;
       }
-      console.error("[hookscope] capture failed:", error instanceof Error ? error.message : error);
+      logError("capture failed", error);
       send(
         res,
         captureError(503, "storage_unavailable", "The request could not be stored. Please retry."),

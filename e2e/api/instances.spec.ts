@@ -1,5 +1,6 @@
+import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { testDatabaseUrl } from "../../test/postgres";
+import { recreateDatabase, testDatabaseUrl } from "../../test/postgres";
 import { bearer, createBin, nodeHttp, openEventStream } from "../helpers";
 import { E2E_DATABASE, E2E_SECRET_KEY, serverUrl, startServer } from "../servers";
 
@@ -68,5 +69,37 @@ test.describe("an instance dying under load", () => {
     }
     const lost = acknowledged.filter((id) => !stored.has(id));
     expect(lost).toEqual([]);
+  });
+});
+
+/** CPU seconds a process has used (user + system), from /proc. */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+test.describe("an instance whose log reader is gone", () => {
+  test("drops its log lines and stays idle instead of spinning on the closed pipe", async ({ request }) => {
+    const databaseUrl = await recreateDatabase("hookscope_e2e_orphan");
+    const env = { DATABASE_URL: databaseUrl, HOOKSCOPE_SECRET_KEY: E2E_SECRET_KEY };
+    const orphan = await startServer({ name: "orphan", port: 3322, env });
+    try {
+      const created = await request.post(`${orphan.url}/api/bins`, { data: {} });
+      const bin = (await created.json()) as { id: string };
+      orphan.process.stdout?.destroy();
+      orphan.process.stderr?.destroy();
+      // Its database gone, the next capture fails and is logged, into the closed pipe.
+      await recreateDatabase("hookscope_e2e_orphan");
+      const failed = await nodeHttp(`${orphan.url}/h/${bin.id}/after`, { body: "{}" });
+      expect(failed.status).toBeGreaterThanOrEqual(500);
+      const pid = orphan.process.pid ?? 0;
+      const before = cpuSeconds(pid);
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+      expect(cpuSeconds(pid) - before).toBeLessThan(0.5);
+      const again = await nodeHttp(`${orphan.url}/h/${bin.id}/again`, { body: "{}" });
+      expect(again.status).toBeGreaterThanOrEqual(500);
+    } finally {
+      orphan.process.kill("SIGKILL");
+    }
   });
 });

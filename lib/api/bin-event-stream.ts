@@ -1,4 +1,5 @@
 import { sseComment, sseEvent, sseRetry } from "@/core/events/sse";
+import { logError } from "@/core/log-error";
 import type { RequestFilter } from "@/core/requests/filter";
 import { toRequestSummary } from "@/core/requests/serialize";
 import type { RequestSummary } from "@/core/requests/types";
@@ -94,10 +95,7 @@ export function binEventStream(options: BinEventStreamOptions): Response {
           after = rows.length === BACKFILL_PAGE ? rows.at(-1)?.id : undefined;
         }
       } catch (error) {
-        console.error(
-          "[hookscope] event stream backfill failed:",
-          error instanceof Error ? error.message : error,
-        );
+        logError("event stream backfill failed", error);
         return stop();
       }
       const pending = held;

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { logError } from "@/core/log-error";
 
 /** The one error type route handlers throw; it becomes `{"error":{"code","message"}}` with its status. */
 export class ApiError extends Error {
@@ -21,7 +22,7 @@ export function errorResponse(error: unknown): Response {
   if (error instanceof ApiError) {
     return Response.json({ error: { code: error.code, message: error.message } }, { status: error.status });
   }
-  console.error("[hookscope] API error:", error instanceof Error ? error.message : error);
+  logError("API error", error);
   return Response.json(
     { error: { code: "internal", message: "Something went wrong on the server. Please retry." } },
     { status: 500 },
