@@ -302,15 +302,20 @@ async function main() {
   const big = await createBin(fast.url);
   // Benchmark seeding only: the product writes through db/, this fills a table quickly.
   await sql`
-    insert into captured_requests (bin_id, method, path, query, headers, body, content_type, body_size, response_status,
-      signature_verdict, signature, dedup_key, dedup_source, occurrence, search_text)
-    select ${big.id}, 'POST', '/seed/' || n, '', '[]'::jsonb, convert_to('{"n":' || n || ',"customer":"cus_' || n || '"}', 'UTF8'), 'application/json', 10, 200,
-      case when n % 10 = 0 then 'invalid' else 'valid' end,
-      jsonb_build_object('verdict', case when n % 10 = 0 then 'invalid' else 'valid' end, 'scheme', 'github', 'reason', 'seeded'),
-      'fingerprint:' || (n / 3), 'fingerprint', (n % 3) + 1,
-      '/seed/' || n || E'?\n\n\n{"n":' || n || ',"customer":"cus_' || n || '"}'
-    from generate_series(1, 100000) as n`;
+    with seeded as (
+      insert into captured_requests (bin_id, method, path, query, headers, body, content_type, body_size,
+        response_status, signature_verdict, signature, dedup_key, dedup_source, occurrence)
+      select ${big.id}, 'POST', '/seed/' || n, '', '[]'::jsonb, convert_to('{"n":' || n || ',"customer":"cus_' || n || '"}', 'UTF8'), 'application/json', 10, 200,
+        case when n % 10 = 0 then 'invalid' else 'valid' end,
+        jsonb_build_object('verdict', case when n % 10 = 0 then 'invalid' else 'valid' end, 'scheme', 'github', 'reason', 'seeded'),
+        'fingerprint:' || (n / 3), 'fingerprint', (n % 3) + 1
+      from generate_series(1, 100000) as n
+      returning id, bin_id, path, body
+    )
+    insert into request_search (request_id, bin_id, search_text)
+    select id, bin_id, path || E'?\n\n\n' || convert_from(body, 'UTF8') from seeded`;
   await sql`analyze captured_requests`;
+  await sql`analyze request_search`;
   const pageTimes = async (label: string, query: string) => {
     const times: number[] = [];
     for (let i = 0; i < 30; i++) {

@@ -14,6 +14,7 @@ export function captureStore(
       const saved = await database.captures.save(record);
       if (saved) {
         database.housekeeping.touched(record.binId);
+        database.searchIndex.poke();
         defaults.forwarder?.captured(record.binId, saved.id);
       }
       return saved;

@@ -47,7 +47,7 @@ describe.each(drivers)("the capture writer on %s", (driver) => {
       expect(stored?.path).toBe(`/burst/${index}`);
       expect(stored?.body.equals(Buffer.from([index, 0, 255 - index]))).toBe(true);
     }
-    expect(await listRequestSummaries(db, { binId: bin.id, limit: 200 })).toHaveLength(100);
+    expect(await listRequestSummaries(database(), { binId: bin.id, limit: 200 })).toHaveLength(100);
   });
 
   it("numbers a storm of one key 1…50 across batches, exactly one first", async () => {
@@ -75,6 +75,21 @@ describe.each(drivers)("the capture writer on %s", (driver) => {
     );
     expect(saved.map((row) => row?.occurrence)).toEqual([1, 1, 1, 2, 2, 3, 1, 4]);
     expect(statements.length).toBeLessThan(keys.length);
+  });
+
+  it("keeps a statement's bodies under the byte limit, and sends a larger capture alone", async () => {
+    const bin = await newBin();
+    const { writer, statements } = countedWriter({ maxInFlight: 1, maxBatchBytes: 1000 });
+    const sizes = [10, 600, 600, 600, 5000, 10];
+    const saved = await Promise.all(
+      sizes.map((size) =>
+        writer.save(captureRecord(bin.id, { body: Buffer.alloc(size, 1), bodySize: size })),
+      ),
+    );
+    expect(saved.map((row) => row?.bodySize)).toEqual(sizes);
+    // The first goes alone at once; then 600 + 10 fit under 1000 bytes, 600 + 600 do not, and the
+    // 5000-byte capture goes by itself. A statement has 16 parameters per capture it carries.
+    expect(statements.map((params) => params / 16)).toEqual([1, 2, 1, 1, 1]);
   });
 
   it("stores the rest of a batch when one capture's bin is gone", async () => {

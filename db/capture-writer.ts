@@ -6,6 +6,8 @@ import { insertCapturedRequest, insertCapturedRequests } from "./queries/request
 export interface CaptureWriterOptions {
   /** Most captures one statement stores. */
   maxBatch?: number;
+  /** Most body bytes one statement carries (a lone larger capture still goes, alone). */
+  maxBatchBytes?: number;
   /** Most statements in flight at once; captures that arrive meanwhile wait to form the next batch. */
   maxInFlight?: number;
 }
@@ -24,13 +26,13 @@ interface Pending {
 /**
  * Group commit for captures. A capture that finds a statement slot free is written at once, alone,
  * so a quiet bin waits for nothing; under load, the captures that arrive while the slots are busy
- * share the next statement and its commit. That is what lets one instance take a burst: per
+ * share the next statement and its commit (up to maxBatch of them, or maxBatchBytes of bodies). That is what lets one instance take a burst: per
  * capture, the database parses, plans and flushes its log once per batch instead of once per row.
  * Every capture still resolves only after its own transaction committed.
  */
 export function captureWriter(
   database: Pick<DatabaseHandle, "query">,
-  { maxBatch = 32, maxInFlight = 4 }: CaptureWriterOptions = {},
+  { maxBatch = 64, maxBatchBytes = 4 * 1024 * 1024, maxInFlight = 1 }: CaptureWriterOptions = {},
 ): CaptureWriter {
   let queue: Pending[] = [];
   let inFlight = 0;
@@ -41,14 +43,17 @@ export function captureWriter(
     const batch: Pending[] = [];
     const keys = new Set<string>();
     const rest: Pending[] = [];
+    let bytes = 0;
     for (const pending of queue) {
-      const { binId, dedupKey } = pending.record;
+      const { binId, dedupKey, body } = pending.record;
       const key = dedupKey === null ? null : `${binId}\n${dedupKey}`;
-      if (batch.length >= maxBatch || (key !== null && keys.has(key))) {
+      const full = batch.length >= maxBatch || (batch.length > 0 && bytes + body.length > maxBatchBytes);
+      if (full || (key !== null && keys.has(key))) {
         rest.push(pending);
         continue;
       }
       if (key !== null) keys.add(key);
+      bytes += body.length;
       batch.push(pending);
     }
     queue = rest;

@@ -35,12 +35,12 @@ describe.each(drivers)("housekeeping on %s", (driver) => {
   }
 
   async function storedPaths(binId: string): Promise<string[]> {
-    const rows = await listRequestSummaries(database().db, { binId, limit: 1000 });
+    const rows = await listRequestSummaries(database(), { binId, limit: 1000 });
     return rows.map((row) => row.path);
   }
 
   async function storedIds(binId: string): Promise<number[]> {
-    const rows = await listRequestSummaries(database().db, { binId, limit: 1000 });
+    const rows = await listRequestSummaries(database(), { binId, limit: 1000 });
     return rows.map((row) => row.id);
   }
 

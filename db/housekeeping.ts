@@ -1,3 +1,4 @@
+import { logError } from "../core/log-error";
 import type { DatabaseHandle } from "./client";
 import { addRefused, deleteBinsCreatedBefore } from "./queries/bins";
 import { trimBin } from "./queries/requests";
@@ -56,6 +57,8 @@ export async function runHousekeeping(
     for (const binId of expired) database.binChanged(binId);
   }
   database.rateLimiter.prune();
+  // Also indexes, in a quiet moment, what another instance queued and did not index before it stopped.
+  database.searchIndex.poke();
   return { trimmed, expired };
 }
 
@@ -70,9 +73,7 @@ export function startHousekeeping(
     if (running) return;
     running = true;
     runHousekeeping(database, options)
-      .catch((error: unknown) =>
-        console.error("[hookscope] housekeeping failed:", error instanceof Error ? error.message : error),
-      )
+      .catch((error: unknown) => logError("housekeeping failed", error))
       .finally(() => {
         running = false;
       });

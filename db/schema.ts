@@ -73,15 +73,41 @@ export const capturedRequests = pgTable(
     /** The status Hookscope answered the sender with. */
     responseStatus: integer().notNull(),
     receivedAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
-    /** Path, query, header lines and the start of the body as text (core/requests/search-text). */
-    searchText: text(),
+  },
+  (table) => [index("captured_requests_bin_id_id_idx").on(table.binId, sql`${table.id} desc`)],
+);
+
+/**
+ * The text search runs over (core/requests/search-text), one row per captured request, under a
+ * trigram index: substring search (ILIKE '%term%') without reading every row of a bin. Indexing a
+ * row's trigrams costs more than storing the request, so it happens off the capture path: captures
+ * only queue their id, and db/search-indexer fills this table in batches.
+ */
+export const requestSearch = pgTable(
+  "request_search",
+  {
+    requestId: bigint({ mode: "number" })
+      .primaryKey()
+      .references(() => capturedRequests.id, { onDelete: "cascade" }),
+    binId: text().notNull(),
+    searchText: text().notNull(),
   },
   (table) => [
-    index("captured_requests_bin_id_id_idx").on(table.binId, sql`${table.id} desc`),
-    // Trigram index: substring search (ILIKE '%term%') without reading every row of a bin.
-    index("captured_requests_search_idx").using("gin", table.searchText.op("gin_trgm_ops")),
+    index("request_search_bin_id_idx").on(table.binId),
+    index("request_search_text_idx").using("gin", table.searchText.op("gin_trgm_ops")),
   ],
 );
+
+/**
+ * Captured requests whose text is not in request_search yet. A search first indexes its bin's
+ * queued requests, so it never misses one. No foreign key, so a capture pays for no extra lookup; the
+ * indexer drops ids whose request is gone.
+ */
+export const searchQueue = pgTable("search_queue", {
+  requestId: bigint({ mode: "number" }).primaryKey(),
+  // Not indexed: the queue is short-lived and small, and every index is one more write per capture.
+  binId: text().notNull(),
+});
 
 /**
  * One row per event identity seen in a bin. Upserting it in the capture's own statement numbers the

@@ -1,20 +1,26 @@
 import { afterAll, beforeAll } from "vitest";
 import { type DatabaseHandle, openDatabase } from "../db/client";
-import { testDatabaseUrl } from "./postgres";
+import { recreateDatabase, testDatabaseUrl } from "./postgres";
 
 export const drivers = ["pglite", "postgres"] as const;
 export type Driver = (typeof drivers)[number];
 
 /**
  * Opens a real database of the given driver for one describe block: an in-memory PGlite, or the
- * suite's Postgres database (created by the global setup).
+ * suite's Postgres database (created by the global setup). Tests that count rows across bins, which
+ * the suite's other files write to at the same time, ask for a Postgres database of their own.
  */
-export function useDatabase(driver: Driver): () => DatabaseHandle {
+export function useDatabase(driver: Driver, options: { ownDatabase?: string } = {}): () => DatabaseHandle {
   let handle: DatabaseHandle | undefined;
   beforeAll(async () => {
-    handle = await openDatabase(
-      driver === "postgres" ? { databaseUrl: testDatabaseUrl("hookscope_unit") } : { dataDir: "memory://" },
-    );
+    if (driver === "pglite") {
+      handle = await openDatabase({ dataDir: "memory://" });
+      return;
+    }
+    const databaseUrl = options.ownDatabase
+      ? await recreateDatabase(options.ownDatabase)
+      : testDatabaseUrl("hookscope_unit");
+    handle = await openDatabase({ databaseUrl });
   });
   afterAll(async () => {
     await handle?.close();

@@ -1,9 +1,11 @@
+import { count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { hashToken, newToken } from "../../core/auth/token";
 import { newBinId } from "../../core/ids";
 import { type RequestFilter, requestFilterParamsSchema } from "../../core/requests/filter";
 import { drivers, useDatabase } from "../../test/databases";
 import { captureRecord } from "../../test/records";
+import { requestSearch, searchQueue } from "../schema";
 import { insertBin } from "./bins";
 import {
   insertCapturedRequest,
@@ -15,11 +17,11 @@ import {
 const filter = (params: Record<string, string>): RequestFilter => requestFilterParamsSchema.parse(params);
 
 describe.each(drivers)("filtering and searching a bin's requests on %s", (driver) => {
-  const database = useDatabase(driver);
+  const database = useDatabase(driver, { ownDatabase: "hookscope_unit_filter" });
   const REQUESTS = 3000;
   let binId = "";
   const paths = async (params: Record<string, string>, limit = 5000) =>
-    (await listRequestSummaries(database().db, { binId, limit, filter: filter(params) })).map((r) => r.path);
+    (await listRequestSummaries(database(), { binId, limit, filter: filter(params) })).map((r) => r.path);
 
   it("stores a few thousand varied requests", { timeout: 120_000 }, async () => {
     binId = (await insertBin(database().db, { id: newBinId(), tokenHash: hashToken(newToken()) })).id;
@@ -81,6 +83,21 @@ describe.each(drivers)("filtering and searching a bin's requests on %s", (driver
     expect(await paths({ since: String(Date.parse("2026-01-03T01:39:00Z")) })).toEqual(lastTwentyOne);
   });
 
+  it("indexes the bin's queued requests on its first search", async () => {
+    const { db } = database();
+    const where = async () => {
+      const [queued] = await db.select({ n: count() }).from(searchQueue).where(eq(searchQueue.binId, binId));
+      const [indexed] = await db
+        .select({ n: count() })
+        .from(requestSearch)
+        .where(eq(requestSearch.binId, binId));
+      return [queued?.n, indexed?.n];
+    };
+    expect(await where()).toEqual([REQUESTS, 0]);
+    expect(await paths({ q: "/n/1234" })).toEqual(["/n/1234"]);
+    expect(await where()).toEqual([0, REQUESTS]);
+  });
+
   it("searches the body, headers and path, case-insensitively, every term required", async () => {
     expect(await paths({ q: "cus_1234" })).toEqual(
       Array.from({ length: REQUESTS }, (_, n) => n)
@@ -104,9 +121,9 @@ describe.each(drivers)("filtering and searching a bin's requests on %s", (driver
   });
 
   it("applies the filter to the replay after a cursor and to single-id checks", async () => {
-    const all = await listRequestSummaries(database().db, { binId, limit: 5000 });
+    const all = await listRequestSummaries(database(), { binId, limit: 5000 });
     const oldest = all.at(-1)?.id ?? 0;
-    const after = await listRequestSummariesAfter(database().db, {
+    const after = await listRequestSummariesAfter(database(), {
       binId,
       after: oldest,
       limit: 3,
@@ -114,7 +131,7 @@ describe.each(drivers)("filtering and searching a bin's requests on %s", (driver
     });
     expect(after.map((r) => r.path)).toEqual(["/n/10", "/n/20", "/n/30"]);
     const ids = all.slice(0, 10).map((r) => r.id);
-    const matching = await requestIdsMatching(database().db, {
+    const matching = await requestIdsMatching(database(), {
       binId,
       ids,
       filter: filter({ q: "/n/2995" }),

@@ -44,23 +44,25 @@ describe.each(drivers)("captured requests on %s", (driver) => {
   });
 
   it("pages newest first with a cursor, and replays what came after an id", async () => {
-    const { db } = database();
     const bin = await newBin();
     const ids: number[] = [];
     for (let i = 0; i < 5; i++) {
       const saved = await insertCapturedRequest(database(), captureRecord(bin.id, { path: `/${i}` }));
       ids.push(saved?.id ?? -1);
     }
-    const first = await listRequestSummaries(db, { binId: bin.id, limit: 2 });
+    const first = await listRequestSummaries(database(), { binId: bin.id, limit: 2 });
     expect(first.map((r) => r.path)).toEqual(["/4", "/3"]);
-    const second = await listRequestSummaries(db, { binId: bin.id, limit: 2, before: first[1]?.id });
+    const second = await listRequestSummaries(database(), { binId: bin.id, limit: 2, before: first[1]?.id });
     expect(second.map((r) => r.path)).toEqual(["/2", "/1"]);
-    const after = await listRequestSummariesAfter(db, { binId: bin.id, after: ids[2] ?? 0, limit: 10 });
+    const after = await listRequestSummariesAfter(database(), {
+      binId: bin.id,
+      after: ids[2] ?? 0,
+      limit: 10,
+    });
     expect(after.map((r) => r.path)).toEqual(["/3", "/4"]);
   });
 
   it("numbers 50 simultaneous deliveries of one key 1…50, exactly one first, all stored", async () => {
-    const { db } = database();
     const bin = await newBin();
     const key = { dedupKey: "github-delivery:storm", dedupSource: "github-delivery" };
     const saved = await Promise.all(
@@ -71,10 +73,10 @@ describe.each(drivers)("captured requests on %s", (driver) => {
     const first = saved.find((row) => row?.occurrence === 1);
     expect(first?.duplicateOf).toBeNull();
     for (const row of saved) if (row !== first) expect(row?.duplicateOf).toBe(first?.id);
-    const stored = await listRequestSummaries(db, { binId: bin.id, limit: 100 });
+    const stored = await listRequestSummaries(database(), { binId: bin.id, limit: 100 });
     expect(stored).toHaveLength(50);
     expect(new Set(stored.map((row) => row.deliveries))).toEqual(new Set([50]));
-    const visible = await listRequestSummaries(db, {
+    const visible = await listRequestSummaries(database(), {
       binId: bin.id,
       limit: 100,
       filter: { duplicates: "hide" },
@@ -102,7 +104,7 @@ describe.each(drivers)("captured requests on %s", (driver) => {
     const { db } = database();
     const [a, b] = [await newBin(), await newBin()];
     const saved = await insertCapturedRequest(database(), captureRecord(a.id));
-    expect(await listRequestSummaries(db, { binId: b.id, limit: 10 })).toEqual([]);
+    expect(await listRequestSummaries(database(), { binId: b.id, limit: 10 })).toEqual([]);
     expect(await getRequest(db, { binId: b.id, id: saved?.id ?? -1 })).toBeNull();
   });
 });

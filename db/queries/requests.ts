@@ -1,12 +1,11 @@
 import { and, asc, desc, eq, gt, inArray, lt, lte } from "drizzle-orm";
 import type { CaptureRecord } from "../../core/capture/capture";
 import type { RequestFilter } from "../../core/requests/filter";
-import { searchText } from "../../core/requests/search-text";
 import type { HeaderPair, StoredRequest, StoredRequestSummary } from "../../core/requests/types";
 import type { SignatureVerdict } from "../../core/signatures/types";
 import type { Database, DatabaseHandle } from "../client";
 import { capturedRequests, deliveryKeys } from "../schema";
-import { filterConditions } from "./request-filter";
+import { filterConditions, hasSearch } from "./request-filter";
 
 const summaryColumns = {
   id: capturedRequests.id,
@@ -51,13 +50,13 @@ interface InsertedRow {
   duplicate_of: string | null;
 }
 
-const CAPTURE_COLUMNS = 17;
+const CAPTURE_COLUMNS = 16;
 
 /**
  * Stores captures and numbers their deliveries in one statement (one round trip, one transaction,
  * one commit for the lot): each request's id is drawn first, its key's row is upserted with it (the
  * row lock orders concurrent deliveries of one key), and the request is inserted with the resulting
- * occurrence. Two records of one bin and key cannot share a statement (an upsert may touch a row
+ * occurrence; its id joins the search indexer's queue. Two records of one bin and key cannot share a statement (an upsert may touch a row
  * once); the capture writer keeps them apart. Postgres prepares each batch size's text once per
  * connection.
  */
@@ -66,12 +65,11 @@ function insertCapturesSql(count: number): string {
     const $ = (column: number) => `$${row * CAPTURE_COLUMNS + column}`;
     return `(${row}, ${$(1)}::text, ${$(2)}::text, ${$(3)}::text, ${$(4)}::text, ${$(5)}::jsonb, ${$(6)}::bytea,
       ${$(7)}::text, ${$(8)}::bigint, ${$(9)}::boolean, ${$(10)}::text, ${$(11)}::integer, ${$(12)}::jsonb,
-      ${$(13)}::text, ${$(14)}::text, ${$(15)}::text, ${$(16)}::text, ${$(17)}::timestamptz)`;
+      ${$(13)}::text, ${$(14)}::text, ${$(15)}::text, ${$(16)}::timestamptz)`;
   });
   return `
   with input (ord, bin_id, method, path, query, headers, body, content_type, body_size, body_too_large,
-    remote_addr, response_status, signature, dedup_key, dedup_source, signature_verdict, search_text,
-    received_at) as (values ${rows.join(",\n    ")}),
+    remote_addr, response_status, signature, dedup_key, dedup_source, signature_verdict, received_at) as (values ${rows.join(",\n    ")}),
   numbered as materialized (select nextval('captured_requests_id_seq'::regclass) as id, input.* from input),
   delivery as (
     insert into delivery_keys (bin_id, key, first_request_id)
@@ -80,13 +78,16 @@ function insertCapturesSql(count: number): string {
       set deliveries = delivery_keys.deliveries + 1, last_seen_at = now()
     returning bin_id, key, deliveries, first_request_id
   ),
+  queued as (
+    insert into search_queue (request_id, bin_id) select id, bin_id from numbered
+  ),
   inserted as (
     insert into captured_requests (id, bin_id, method, path, query, headers, body, content_type, body_size,
       body_too_large, remote_addr, response_status, dedup_key, dedup_source, signature_verdict, signature,
-      occurrence, duplicate_of, search_text, received_at)
+      occurrence, duplicate_of, received_at)
     select n.id, n.bin_id, n.method, n.path, n.query, n.headers, n.body, n.content_type, n.body_size,
       n.body_too_large, n.remote_addr, n.response_status, n.dedup_key, n.dedup_source, n.signature_verdict,
-      n.signature, d.deliveries, case when d.deliveries > 1 then d.first_request_id end, n.search_text,
+      n.signature, d.deliveries, case when d.deliveries > 1 then d.first_request_id end,
       coalesce(n.received_at, now())
     from numbered n left join delivery d on d.bin_id = n.bin_id and d.key = n.dedup_key
     returning id, received_at, occurrence, duplicate_of
@@ -129,7 +130,6 @@ function captureParams({ record, receivedAt }: CaptureToInsert): unknown[] {
     record.dedupKey,
     record.dedupSource,
     record.signatureVerdict,
-    searchText(record),
     receivedAt?.toISOString() ?? null,
   ];
 }
@@ -182,9 +182,18 @@ export async function insertCapturedRequest(
   }
 }
 
+/** What the filtered reads need: the database, and the search index to catch up before a search. */
+export type SearchableDatabase = Pick<DatabaseHandle, "db" | "searchIndex">;
+
+/** A search reads the trigram index, which trails captures: bring the bin's part up to date first. */
+async function readyFor(database: SearchableDatabase, binId: string, filter: RequestFilter | undefined) {
+  if (filter && hasSearch(filter)) await database.searchIndex.catchUp(binId);
+  return database.db;
+}
+
 /** Newest first, keyset-paginated on the (bin_id, id desc) index so deep pages cost the same as the first. */
-export function listRequestSummaries(
-  db: Database,
+export async function listRequestSummaries(
+  database: SearchableDatabase,
   params: {
     binId: string;
     limit: number;
@@ -194,7 +203,11 @@ export function listRequestSummaries(
     only?: number;
   },
 ): Promise<StoredRequestSummary[]> {
-  const conditions = [eq(capturedRequests.binId, params.binId), ...filterConditions(params.filter ?? {})];
+  const db = await readyFor(database, params.binId, params.filter);
+  const conditions = [
+    eq(capturedRequests.binId, params.binId),
+    ...filterConditions(params.binId, params.filter ?? {}),
+  ];
   if (params.before !== undefined) conditions.push(lt(capturedRequests.id, params.before));
   if (params.only !== undefined) conditions.push(eq(capturedRequests.id, params.only));
   return db
@@ -207,10 +220,11 @@ export function listRequestSummaries(
 }
 
 /** Oldest first after a cursor: what an event stream that reconnects has missed. */
-export function listRequestSummariesAfter(
-  db: Database,
+export async function listRequestSummariesAfter(
+  database: SearchableDatabase,
   params: { binId: string; after: number; limit: number; filter?: RequestFilter },
 ): Promise<StoredRequestSummary[]> {
+  const db = await readyFor(database, params.binId, params.filter);
   return db
     .select(summaryColumns)
     .from(capturedRequests)
@@ -219,7 +233,7 @@ export function listRequestSummariesAfter(
       and(
         eq(capturedRequests.binId, params.binId),
         gt(capturedRequests.id, params.after),
-        ...filterConditions(params.filter ?? {}),
+        ...filterConditions(params.binId, params.filter ?? {}),
       ),
     )
     .orderBy(asc(capturedRequests.id))
@@ -228,10 +242,11 @@ export function listRequestSummariesAfter(
 
 /** Which of these requests of a bin pass the filter, for conditions (search) a summary cannot answer. */
 export async function requestIdsMatching(
-  db: Database,
+  database: SearchableDatabase,
   params: { binId: string; ids: number[]; filter: RequestFilter },
 ): Promise<Set<number>> {
   if (params.ids.length === 0) return new Set();
+  const db = await readyFor(database, params.binId, params.filter);
   const rows = await db
     .select({ id: capturedRequests.id })
     .from(capturedRequests)
@@ -239,18 +254,22 @@ export async function requestIdsMatching(
       and(
         eq(capturedRequests.binId, params.binId),
         inArray(capturedRequests.id, params.ids),
-        ...filterConditions(params.filter),
+        ...filterConditions(params.binId, params.filter),
       ),
     );
   return new Set(rows.map((row) => row.id));
 }
 
 /** Whole requests (headers and body) newest first, for exports; the same filter and cursor as lists. */
-export function listRequestDetails(
-  db: Database,
+export async function listRequestDetails(
+  database: SearchableDatabase,
   params: { binId: string; limit: number; before?: number; filter?: RequestFilter },
 ): Promise<StoredRequest[]> {
-  const conditions = [eq(capturedRequests.binId, params.binId), ...filterConditions(params.filter ?? {})];
+  const db = await readyFor(database, params.binId, params.filter);
+  const conditions = [
+    eq(capturedRequests.binId, params.binId),
+    ...filterConditions(params.binId, params.filter ?? {}),
+  ];
   if (params.before !== undefined) conditions.push(lt(capturedRequests.id, params.before));
   return db
     .select({ ...summaryColumns, headers: capturedRequests.headers, body: capturedRequests.body })

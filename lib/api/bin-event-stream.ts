@@ -81,7 +81,7 @@ export function binEventStream(options: BinEventStreamOptions): Response {
 
       try {
         for (let after = lastEventId; after !== undefined && !closed; ) {
-          const rows = await listRequestSummariesAfter(database.db, {
+          const rows = await listRequestSummariesAfter(database, {
             binId,
             after,
             limit: BACKFILL_PAGE,

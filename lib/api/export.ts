@@ -3,18 +3,17 @@ import { toJsonExport } from "@/core/export/json-export";
 import type { RequestFilter } from "@/core/requests/filter";
 import { toRequestDetail } from "@/core/requests/serialize";
 import type { RequestDetail } from "@/core/requests/types";
-import type { Database } from "@/db/client";
-import { listRequestDetails } from "@/db/queries/requests";
+import { listRequestDetails, type SearchableDatabase } from "@/db/queries/requests";
 import type { Bin } from "@/db/schema";
 import packageJson from "@/package.json";
 
 const PAGE = 200;
 
 /** Up to `limit` of a bin's requests that pass the filter, newest first, read a page at a time. */
-async function collect(db: Database, binId: string, filter: RequestFilter, limit: number) {
+async function collect(database: SearchableDatabase, binId: string, filter: RequestFilter, limit: number) {
   const requests: RequestDetail[] = [];
   for (let before: number | undefined; requests.length < limit; ) {
-    const rows = await listRequestDetails(db, {
+    const rows = await listRequestDetails(database, {
       binId,
       filter,
       before,
@@ -29,7 +28,7 @@ async function collect(db: Database, binId: string, filter: RequestFilter, limit
 
 /** A filtered set of a bin's requests as a HAR 1.2 or Hookscope JSON download. */
 export async function exportResponse(options: {
-  db: Database;
+  database: SearchableDatabase;
   bin: Bin;
   filter: RequestFilter;
   format: "har" | "json";
@@ -37,7 +36,7 @@ export async function exportResponse(options: {
   origin: string;
 }): Promise<Response> {
   const { bin, format, origin } = options;
-  const requests = await collect(options.db, bin.id, options.filter, options.limit);
+  const requests = await collect(options.database, bin.id, options.filter, options.limit);
   const document =
     format === "har"
       ? toHar(requests, { origin, creator: { name: "Hookscope", version: packageJson.version } })

@@ -16,6 +16,6 @@ export function liveFilter(
   return async (summary) => {
     if (!summaryMatches(summary, filter)) return false;
     const id = Number(summary.id);
-    return (await requestIdsMatching(database.db, { binId, ids: [id], filter })).has(id);
+    return (await requestIdsMatching(database, { binId, ids: [id], filter })).has(id);
   };
 }

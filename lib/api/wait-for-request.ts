@@ -38,7 +38,7 @@ export async function waitForRequest(options: {
     });
     const timer = setTimeout(() => finish(null), options.timeoutMs);
     signal.addEventListener("abort", onAbort, { once: true });
-    listRequestSummariesAfter(database.db, { binId, after, limit: 1, filter })
+    listRequestSummariesAfter(database, { binId, after, limit: 1, filter })
       .then(([hit]) => hit && finish(String(hit.id)))
       .catch(() => finish(null));
   });

@@ -57,7 +57,7 @@ export default async function BinPage({ params, searchParams }: BinPageProps) {
   }
 
   const onlyRequest = shared?.share.requestId ?? undefined;
-  const rows = await listRequestSummaries(db, {
+  const rows = await listRequestSummaries(database, {
     binId: bin.id,
     limit: FIRST_PAGE,
     filter,

@@ -23,7 +23,7 @@ export const GET = apiRoute(async (request: NextRequest, context: Context) => {
     "query parameters",
   );
   return exportResponse({
-    db: database.db,
+    database,
     bin,
     filter: filterFromQuery(request),
     format: query.format,

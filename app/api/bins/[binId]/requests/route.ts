@@ -17,7 +17,7 @@ export const GET = apiRoute(async (request: NextRequest, context: Context) => {
     Object.fromEntries(request.nextUrl.searchParams),
     "query parameters",
   );
-  const rows = await listRequestSummaries(database.db, {
+  const rows = await listRequestSummaries(database, {
     binId: bin.id,
     only: access.role === "viewer" ? (access.requestId ?? undefined) : undefined,
     limit: query.limit,

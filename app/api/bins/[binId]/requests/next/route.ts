@@ -24,7 +24,7 @@ export const GET = apiRoute(async (request: NextRequest, context: Context) => {
   );
   const filter = filterFromQuery(request);
   const after =
-    query.after ?? (await listRequestSummaries(database.db, { binId: bin.id, limit: 1 }))[0]?.id ?? 0;
+    query.after ?? (await listRequestSummaries(database, { binId: bin.id, limit: 1 }))[0]?.id ?? 0;
   const id = await waitForRequest({
     database,
     binId: bin.id,

@@ -1,0 +1,107 @@
+import { searchText } from "../core/requests/search-text";
+import type { DatabaseHandle } from "./client";
+import { queuedForIndexing, storeSearchText } from "./queries/search-index";
+
+export interface SearchIndexerOptions {
+  /** Indexing waits until captures pause for this long, so that it never slows a burst down… */
+  quietMs?: number;
+  /** …but waits no longer than this, so a search under steady load has little to catch up. */
+  maxWaitMs?: number;
+  /** Most requests one statement indexes. */
+  batch?: number;
+  onError?: (error: unknown) => void;
+}
+
+/**
+ * Keeps the trigram index up to date, off the capture path. Indexing a request's trigrams costs
+ * more than storing it, and costs least when many go in at once, so a capture only queues its id and
+ * pokes this; the queue is indexed in batches once captures pause (or after maxWaitMs of steady
+ * load). A search first catches up its bin (catchUp), so it never misses a stored request.
+ */
+export class SearchIndexer {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<number> | null = null;
+  private closed = false;
+  private lastPoke = 0;
+  private firstPoke: number | null = null;
+  private readonly quietMs: number;
+  private readonly maxWaitMs: number;
+  private readonly batch: number;
+  private readonly onError: (error: unknown) => void;
+
+  constructor(
+    private readonly database: Pick<DatabaseHandle, "query">,
+    options: SearchIndexerOptions = {},
+  ) {
+    this.quietMs = options.quietMs ?? 200;
+    this.maxWaitMs = options.maxWaitMs ?? 5_000;
+    this.batch = options.batch ?? 1000;
+    this.onError = options.onError ?? (() => {});
+  }
+
+  /** Something was queued: index it once captures pause. Cheap enough to call on every capture. */
+  poke(): void {
+    this.lastPoke = Date.now();
+    this.firstPoke ??= this.lastPoke;
+    this.schedule(this.quietMs);
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.timer || this.closed) return;
+    this.timer = setTimeout(() => this.tick(), delayMs);
+    this.timer.unref();
+  }
+
+  private tick(): void {
+    this.timer = null;
+    const now = Date.now();
+    const quietFor = now - this.lastPoke;
+    if (quietFor < this.quietMs && now - (this.firstPoke ?? now) < this.maxWaitMs) {
+      this.schedule(this.quietMs - quietFor);
+      return;
+    }
+    this.firstPoke = null;
+    this.run().catch(this.onError);
+  }
+
+  /** Indexes everything queued (by any instance); resolves with how many requests it took. */
+  run(): Promise<number> {
+    if (!this.running) {
+      this.running = this.drain().finally(() => {
+        this.running = null;
+      });
+    }
+    return this.running;
+  }
+
+  /** Indexes what is queued for one bin: after it, a search of the bin sees every stored request. */
+  catchUp(binId: string): Promise<number> {
+    return this.drain(binId);
+  }
+
+  private async drain(binId?: string): Promise<number> {
+    let total = 0;
+    while (!this.closed) {
+      const queued = await queuedForIndexing(this.database, { limit: this.batch, binId });
+      await storeSearchText(
+        this.database,
+        queued.map(({ id, binId, request }) => ({
+          requestId: id,
+          binId,
+          searchText: request && searchText(request),
+        })),
+      );
+      total += queued.length;
+      if (queued.length < this.batch) break;
+    }
+    return total;
+  }
+
+  /** Stops scheduling and waits for a pass in progress, so the connection can close under none. */
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.running?.catch(() => {});
+  }
+}
