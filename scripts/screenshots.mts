@@ -1,6 +1,7 @@
 // Screenshots of every screen, light and dark, for looking at the UI as a user would.
 // Usage: start a server (npm start), then `npx tsx scripts/screenshots.mts [baseURL] [outDir]`.
 import { mkdirSync } from "node:fs";
+import { gzipSync } from "node:zlib";
 import { chromium } from "@playwright/test";
 
 const baseURL = process.argv[2] ?? "http://127.0.0.1:3000";
@@ -110,6 +111,27 @@ for (const colorScheme of ["light", "dark"] as const) {
   await page.getByTestId("open-settings").click();
   await shot("settings");
   await page.getByRole("button", { name: "Close" }).click();
+
+  const upload = new FormData();
+  upload.append("event", "invoice.created");
+  upload.append("note", "Quarterly invoice, see attachment");
+  upload.append("attachment", new Blob([new Uint8Array([0x25, 0x50, 0x44, 0x46, 0, 0xff])]), "invoice.pdf");
+  await send(`${captureUrl}/mailgun/inbound`, { method: "POST", body: upload });
+  await send(`${captureUrl}/shopify/orders`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "content-encoding": "gzip" },
+    body: gzipSync(
+      JSON.stringify({ id: 820982911946154500, email: "jon@example.com", total_price: "199.00" }),
+    ),
+  });
+  await page.getByTestId("request-row").nth(5).waitFor();
+  await page.getByTestId("request-row").first().click();
+  await page.getByTestId("content-encoding").waitFor();
+  await shot("dashboard-gzip");
+  await page.getByTestId("request-row").nth(1).click();
+  await page.getByTestId("multipart-parts").waitFor();
+  await shot("dashboard-multipart");
+
   await page.setViewportSize({ width: 420, height: 860 });
   await shot("dashboard-narrow");
 
