@@ -60,39 +60,42 @@ export function captureWriter(
     return batch;
   }
 
-  async function write(batch: Pending[]): Promise<void> {
-    if (batch.length === 1) {
-      const [only] = batch as [Pending];
-      await insertCapturedRequest(database, only.record).then(only.resolve, only.reject);
-      return;
-    }
-    let saved: StoredRequestSummary[];
+  /** What a statement gave each capture of its batch; settled only after the next batch is sent. */
+  type Outcome = { ok: true; saved: StoredRequestSummary | null } | { ok: false; error: unknown };
+
+  async function write(batch: Pending[]): Promise<Outcome[]> {
+    const one = (record: CaptureRecord) =>
+      insertCapturedRequest(database, record).then(
+        (saved): Outcome => ({ ok: true, saved }),
+        (error: unknown): Outcome => ({ ok: false, error }),
+      );
+    if (batch.length === 1) return [await one((batch[0] as Pending).record)];
     try {
-      saved = await insertCapturedRequests(
+      const saved = await insertCapturedRequests(
         database,
         batch.map(({ record }) => ({ record })),
       );
+      return batch.map((_, index) => ({ ok: true, saved: saved[index] ?? null }));
     } catch {
       // One capture the database refuses (its bin deleted a moment ago) must not fail the others.
-      await Promise.all(
-        batch.map(({ record, resolve, reject }) =>
-          insertCapturedRequest(database, record).then(resolve, reject),
-        ),
-      );
-      return;
+      return Promise.all(batch.map(({ record }) => one(record)));
     }
-    batch.forEach((pending, index) => {
-      pending.resolve(saved[index] ?? null);
-    });
   }
 
   function pump(): void {
     while (inFlight < maxInFlight && queue.length > 0) {
       const batch = takeBatch();
       inFlight++;
-      write(batch).finally(() => {
+      write(batch).then((outcomes) => {
+        // The next statement goes out before this batch's captures are answered, so the database
+        // works on it while this process sends the replies, instead of the two taking turns.
         inFlight--;
         pump();
+        outcomes.forEach((outcome, index) => {
+          const pending = batch[index] as Pending;
+          if (outcome.ok) pending.resolve(outcome.saved);
+          else pending.reject(outcome.error);
+        });
       });
     }
   }
