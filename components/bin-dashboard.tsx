@@ -216,7 +216,7 @@ export function BinDashboard(props: BinDashboardProps) {
           <EmptyState captureUrl={bin.captureUrl} />
         </main>
       ) : (
-        <main className="grid min-h-0 flex-1 grid-cols-[minmax(0,1fr)] grid-rows-[minmax(0,40%)_minmax(0,1fr)] md:grid-cols-[minmax(22rem,28rem)_1fr] md:grid-rows-1">
+        <main className="grid min-h-0 flex-1 grid-cols-[minmax(0,1fr)] grid-rows-[minmax(0,40%)_minmax(0,1fr)] md:grid-cols-[minmax(18rem,24rem)_minmax(0,1fr)] lg:grid-cols-[minmax(22rem,28rem)_minmax(0,1fr)] md:grid-rows-1">
           <aside className="flex min-h-0 flex-col border-b border-zinc-200 md:border-r md:border-b-0 dark:border-zinc-800">
             {access !== "request" && (
               <FilterBar

@@ -74,82 +74,85 @@ export function BinHeader({
         <h1 className="max-w-[16rem] truncate text-sm font-medium" data-testid="bin-name">
           {bin.name ?? "Untitled bin"}
         </h1>
-        <div className="order-last flex min-w-0 basis-full items-center gap-2 rounded-md border border-zinc-200 bg-zinc-50 py-1 pr-1 pl-3 lg:order-none lg:basis-auto lg:flex-1 dark:border-zinc-800 dark:bg-zinc-900">
+        <div className="order-last flex min-w-0 basis-full items-center gap-2 rounded-md border border-zinc-200 bg-zinc-50 py-1 pr-1 pl-3 2xl:order-none 2xl:basis-auto 2xl:flex-1 dark:border-zinc-800 dark:bg-zinc-900">
           <code className="min-w-0 flex-1 truncate font-mono text-[13px]" data-testid="capture-url">
             {bin.captureUrl}
           </code>
           <CopyButton text={bin.captureUrl} label="Copy URL" />
         </div>
-        {!owner && (
-          <span
-            className="rounded-full bg-zinc-100 px-2 py-0.5 text-xs font-medium text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300"
-            data-testid="read-only"
-          >
-            Read-only {access === "request" ? "request" : "share"}
+        {/* Status and actions wrap as one group, so a narrow window never splits them over two rows. */}
+        <div className="ml-auto flex flex-wrap items-center justify-end gap-x-4 gap-y-1">
+          {!owner && (
+            <span
+              className="rounded-full bg-zinc-100 px-2 py-0.5 text-xs font-medium text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300"
+              data-testid="read-only"
+            >
+              Read-only {access === "request" ? "request" : "share"}
+            </span>
+          )}
+          {access !== "request" && <StreamIndicator state={streamState} />}
+          <span className="text-xs text-zinc-500" data-testid="request-count">
+            {count}
+            {hasMore ? "+" : ""} {count === 1 ? "request" : "requests"}
           </span>
-        )}
-        {access !== "request" && <StreamIndicator state={streamState} />}
-        <span className="text-xs text-zinc-500" data-testid="request-count">
-          {count}
-          {hasMore ? "+" : ""} {count === 1 ? "request" : "requests"}
-        </span>
-        {owner && (
-          <>
-            <button
-              type="button"
-              onClick={onOpenSettings}
-              data-testid="open-settings"
-              className="inline-flex items-center gap-1.5 text-xs font-medium text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100"
-              title={
-                bin.signing.secretHint
-                  ? `Secret set (${bin.signing.secretHint})`
-                  : "No secret: signatures are not checked"
-              }
-            >
-              <span
-                className={`h-1.5 w-1.5 rounded-full ${bin.signing.secretHint ? "bg-emerald-500" : "bg-zinc-400"}`}
-              />
-              {bin.signing.secretHint ? "Secret set" : "No secret"} · Settings
-            </button>
-            <button
-              type="button"
-              onClick={() => toggle("token")}
-              className="text-xs font-medium text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100"
-            >
-              API token
-            </button>
-            <button
-              type="button"
-              onClick={() => toggle("share")}
-              data-testid="open-share"
-              className="text-xs font-medium text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100"
-            >
-              Share
-            </button>
-            {bin.refusedCount > 0 && (
-              <span
-                className="text-xs text-amber-700 dark:text-amber-400"
-                title="Refused by the bin's rate limit (not stored)"
+          {owner && (
+            <>
+              <button
+                type="button"
+                onClick={onOpenSettings}
+                data-testid="open-settings"
+                className="inline-flex items-center gap-1.5 text-xs font-medium text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100"
+                title={
+                  bin.signing.secretHint
+                    ? `Secret set (${bin.signing.secretHint})`
+                    : "No secret: signatures are not checked"
+                }
               >
-                {bin.refusedCount} refused
-              </span>
-            )}
-            <button
-              type="button"
-              onClick={clear}
-              className="text-xs font-medium text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100"
-            >
-              Clear
-            </button>
-            <button
-              type="button"
-              onClick={remove}
-              className="text-xs font-medium text-rose-600 hover:text-rose-800 dark:text-rose-400"
-            >
-              Delete
-            </button>
-          </>
-        )}
+                <span
+                  className={`h-1.5 w-1.5 rounded-full ${bin.signing.secretHint ? "bg-emerald-500" : "bg-zinc-400"}`}
+                />
+                {bin.signing.secretHint ? "Secret set" : "No secret"} · Settings
+              </button>
+              <button
+                type="button"
+                onClick={() => toggle("token")}
+                className="text-xs font-medium text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100"
+              >
+                API token
+              </button>
+              <button
+                type="button"
+                onClick={() => toggle("share")}
+                data-testid="open-share"
+                className="text-xs font-medium text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100"
+              >
+                Share
+              </button>
+              {bin.refusedCount > 0 && (
+                <span
+                  className="text-xs text-amber-700 dark:text-amber-400"
+                  title="Refused by the bin's rate limit (not stored)"
+                >
+                  {bin.refusedCount} refused
+                </span>
+              )}
+              <button
+                type="button"
+                onClick={clear}
+                className="text-xs font-medium text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100"
+              >
+                Clear
+              </button>
+              <button
+                type="button"
+                onClick={remove}
+                className="text-xs font-medium text-rose-600 hover:text-rose-800 dark:text-rose-400"
+              >
+                Delete
+              </button>
+            </>
+          )}
+        </div>
       </div>
       {panel === "share" && <SharePanel binId={bin.id} />}
       {panel === "token" && (

@@ -138,7 +138,7 @@ export function RequestDetail({
           <h2 className="min-w-0 flex-1 truncate font-mono text-sm font-medium" data-testid="detail-path">
             {displayPath(summary.path, summary.query)}
           </h2>
-          <span className="flex shrink-0 items-center gap-3 text-xs text-zinc-500">
+          <span className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-zinc-500">
             <span title="What Hookscope answered">
               answered <StatusBadge status={summary.responseStatus} />
             </span>
@@ -192,7 +192,7 @@ export function RequestDetail({
           )}
         </div>
         <DuplicateNotice summary={summary} onShowRequest={onShowRequest} />
-        <div className="mt-4 flex gap-1" role="tablist">
+        <div className="mt-4 flex gap-1 overflow-x-auto" role="tablist">
           {tabs.map(({ id, label, count }) => (
             <button
               key={id}
@@ -200,7 +200,7 @@ export function RequestDetail({
               role="tab"
               aria-selected={tab === id}
               onClick={() => setTab(id)}
-              className={`-mb-px border-b-2 px-3 pb-2 text-sm font-medium transition ${
+              className={`-mb-px shrink-0 whitespace-nowrap border-b-2 px-3 pb-2 text-sm font-medium transition ${
                 tab === id
                   ? "border-indigo-500 text-zinc-900 dark:text-zinc-100"
                   : "border-transparent text-zinc-500 hover:text-zinc-800 dark:hover:text-zinc-200"
