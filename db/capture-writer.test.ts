@@ -77,6 +77,19 @@ describe.each(drivers)("the capture writer on %s", (driver) => {
     expect(statements.length).toBeLessThan(keys.length);
   });
 
+  it("gathers captures saved in one turn of the event loop into one statement", async () => {
+    const bin = await newBin();
+    const { writer, statements } = countedWriter({ maxInFlight: 1 });
+    // Saved one after the other, as separate request callbacks would, before the writer gets a turn.
+    const pending = [writer.save(captureRecord(bin.id, { path: "/a" }))];
+    await Promise.resolve();
+    pending.push(writer.save(captureRecord(bin.id, { path: "/b" })));
+    await Promise.resolve();
+    pending.push(writer.save(captureRecord(bin.id, { path: "/c" })));
+    expect((await Promise.all(pending)).map((row) => row?.path)).toEqual(["/a", "/b", "/c"]);
+    expect(statements.map((params) => params / 16)).toEqual([3]);
+  });
+
   it("keeps a statement's bodies under the byte limit, and sends a larger capture alone", async () => {
     const bin = await newBin();
     const { writer, statements } = countedWriter({ maxInFlight: 1, maxBatchBytes: 1000 });
@@ -87,9 +100,9 @@ describe.each(drivers)("the capture writer on %s", (driver) => {
       ),
     );
     expect(saved.map((row) => row?.bodySize)).toEqual(sizes);
-    // The first goes alone at once; then 600 + 10 fit under 1000 bytes, 600 + 600 do not, and the
-    // 5000-byte capture goes by itself. A statement has 16 parameters per capture it carries.
-    expect(statements.map((params) => params / 16)).toEqual([1, 2, 1, 1, 1]);
+    // 10 + 600 + 10 fit under 1000 bytes, a second 600 does not, and the 5000-byte capture goes by
+    // itself. A statement has 16 parameters per capture it carries.
+    expect(statements.map((params) => params / 16)).toEqual([3, 1, 1, 1]);
   });
 
   it("stores the rest of a batch when one capture's bin is gone", async () => {
