@@ -30,6 +30,16 @@ function ReplayResult({ replay }: { replay: ReplayJson }) {
           {replay.durationMs} ms · {new Date(replay.createdAt).toLocaleTimeString()}
         </span>
       </div>
+      {replay.redirects.length > 0 && (
+        <ol className="space-y-0.5 font-mono text-xs text-zinc-500" data-testid="replay-redirects">
+          {replay.redirects.map((hop, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: hops repeat (a loop) and never reorder
+            <li key={index}>
+              ↳ {hop.status} to {hop.url}
+            </li>
+          ))}
+        </ol>
+      )}
       {replay.error && <p className="text-rose-700 dark:text-rose-300">{replay.error}</p>}
       {replay.status !== null && (
         <pre className="max-h-48 overflow-auto whitespace-pre-wrap break-all rounded bg-zinc-50 p-2 font-mono text-xs dark:bg-zinc-900">
@@ -48,6 +58,7 @@ export function ReplayPanel({ binId, detail }: { binId: string; detail: RequestD
   const [method, setMethod] = useState(detail.method);
   const [editBody, setEditBody] = useState(false);
   const [resign, setResign] = useState(false);
+  const [followRedirects, setFollowRedirects] = useState(false);
   const [body, setBody] = useState(detail.bodyText ?? "");
   const [history, setHistory] = useState<ReplayJson[]>([]);
   const [sending, setSending] = useState(false);
@@ -73,7 +84,14 @@ export function ReplayPanel({ binId, detail }: { binId: string; detail: RequestD
       const response = await fetch(`${base}/replay`, {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ url, appendPath, method, resign, ...(editBody ? { body } : {}) }),
+        body: JSON.stringify({
+          url,
+          appendPath,
+          method,
+          resign,
+          followRedirects,
+          ...(editBody ? { body } : {}),
+        }),
       });
       const payload = (await response.json()) as ReplayJson & { error?: unknown };
       if (!response.ok) {
@@ -123,6 +141,18 @@ export function ReplayPanel({ binId, detail }: { binId: string; detail: RequestD
           />
           Append the captured path and query
         </label>
+        <label
+          className="flex items-center gap-2"
+          title="Up to 5; each new address is checked like the first"
+        >
+          <input
+            type="checkbox"
+            checked={followRedirects}
+            onChange={(e) => setFollowRedirects(e.target.checked)}
+            className="accent-indigo-600"
+          />
+          Follow redirects
+        </label>
         {detail.signature?.scheme && (
           <label className="flex items-center gap-2" title="For receivers that refuse old timestamps">
             <input
@@ -157,7 +187,8 @@ export function ReplayPanel({ binId, detail }: { binId: string; detail: RequestD
       )}
       <p className="text-xs text-zinc-500">
         The original headers are sent (less Host, Content-Length and other per-connection ones) with the exact
-        body bytes. Redirects are not followed; the answer is kept below.
+        body bytes. A redirect is the answer unless you ask to follow it (as providers do not); answers are
+        kept below.
       </p>
       {problem && <p className="text-sm text-rose-600">{problem}</p>}
       {history.length > 0 && (

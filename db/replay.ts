@@ -1,5 +1,6 @@
 import type { BinSettings } from "../core/bins/settings";
-import { buildReplay, type ReplayOptions } from "../core/replay/build-replay";
+import { buildReplay, type ReplayOptions, type ReplayRequest } from "../core/replay/build-replay";
+import { sendFollowingRedirects } from "../core/replay/follow-redirects";
 import { resignHeaders } from "../core/replay/resign";
 import { type SendOptions, sendReplay } from "../core/replay/send-replay";
 import type { StoredRequest } from "../core/requests/types";
@@ -13,7 +14,7 @@ export class ResignError extends Error {}
 interface ReplayParams {
   bin: { id: string; settings: BinSettings; secrets: Secret[] | null };
   stored: StoredRequest;
-  options: ReplayOptions & { resign?: boolean };
+  options: ReplayOptions & { resign?: boolean; followRedirects?: boolean };
   send: SendOptions;
   trigger?: "manual" | "forward";
   attempt?: number;
@@ -38,7 +39,10 @@ export async function replayStored(db: Database, params: ReplayParams): Promise<
     if ("error" in result) throw new ResignError(result.error);
     replay.headers = result.headers;
   }
-  const result = await sendReplay(replay, params.send);
+  const send = (request: ReplayRequest) => sendReplay(request, params.send);
+  const { result, redirects } = options.followRedirects
+    ? await sendFollowingRedirects(replay, send)
+    : { result: await send(replay), redirects: null };
   return insertReplay(db, {
     requestId: stored.id,
     binId: bin.id,
@@ -53,5 +57,6 @@ export async function replayStored(db: Database, params: ReplayParams): Promise<
     error: result.error,
     trigger: params.trigger ?? "manual",
     attempt: params.attempt ?? 1,
+    redirects,
   });
 }

@@ -13,6 +13,7 @@ import {
   timestamp,
 } from "drizzle-orm/pg-core";
 import type { BinSettings } from "../core/bins/settings";
+import type { RedirectHop } from "../core/replay/follow-redirects";
 import type { HeaderPair } from "../core/requests/types";
 import type { SignatureVerdict } from "../core/signatures/types";
 
@@ -152,6 +153,8 @@ export const replays = pgTable(
     trigger: text().notNull().default("manual"),
     /** 1 for the first try, counting up through a forwarding rule's retries. */
     attempt: integer().notNull().default(1),
+    /** The redirects followed on the way to the answer (only when asked to follow them). */
+    redirects: jsonb().$type<RedirectHop[]>(),
     createdAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (table) => [index("replays_request_id_idx").on(table.requestId, sql`${table.id} desc`)],

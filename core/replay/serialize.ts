@@ -1,5 +1,6 @@
 import { bodyAsText } from "../body/decode-body";
 import type { HeaderPair } from "../requests/types";
+import type { RedirectHop } from "./follow-redirects";
 
 interface ReplayRow {
   id: number;
@@ -15,6 +16,7 @@ interface ReplayRow {
   error: string | null;
   trigger: string;
   attempt: number;
+  redirects: RedirectHop[] | null;
   createdAt: Date;
 }
 
@@ -35,6 +37,8 @@ export interface ReplayJson {
   /** "manual", or "forward" for a bin's forwarding rule (with the try number in attempt). */
   trigger: string;
   attempt: number;
+  /** The redirects followed before this answer (empty unless the replay was asked to follow them). */
+  redirects: RedirectHop[];
   createdAt: string;
 }
 
@@ -54,6 +58,7 @@ export function toReplayJson(row: ReplayRow): ReplayJson {
     error: row.error,
     trigger: row.trigger,
     attempt: row.attempt,
+    redirects: row.redirects ?? [],
     createdAt: row.createdAt.toISOString(),
   };
 }

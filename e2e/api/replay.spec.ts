@@ -20,6 +20,11 @@ test.beforeAll(async () => {
         headers: req.headers,
         body: Buffer.concat(chunks),
       });
+      if (req.url === "/moved") {
+        res.writeHead(308, { location: "/landed" });
+        res.end();
+        return;
+      }
       res.writeHead(202, { "content-type": "application/json" });
       res.end('{"received":true}');
     });
@@ -65,6 +70,34 @@ test.describe("replay", () => {
 
     const history = await request.get(`/api/bins/${bin.id}/requests/${id}/replays`, { headers: bearer(bin) });
     expect((await history.json()).replays.map((replay: { id: string }) => replay.id)).toEqual([result.id]);
+  });
+
+  test("answers with a redirect unless asked to follow it, and then records the hops", async ({
+    request,
+    baseURL,
+  }) => {
+    const bin = await createBin(request);
+    const capture = await nodeHttp(`${baseURL}/h/${bin.id}`, { body: '{"moved":true}' });
+    const path = `/api/bins/${bin.id}/requests/${capture.headers["x-hookscope-request-id"]}`;
+    const replay = async (data: Record<string, unknown>) =>
+      (await request.post(`${path}/replay`, { headers: bearer(bin), data })).json();
+
+    expect(await replay({ url: `${targetUrl}/moved` })).toMatchObject({ status: 308, redirects: [] });
+    expect(received.at(-1)?.url).toBe("/moved");
+
+    const followed = await replay({ url: `${targetUrl}/moved`, followRedirects: true });
+    expect(followed).toMatchObject({
+      status: 202,
+      error: null,
+      redirects: [{ status: 308, url: `${targetUrl}/landed` }],
+    });
+    expect(received.at(-1)).toMatchObject({
+      url: "/landed",
+      method: "POST",
+      body: Buffer.from('{"moved":true}'),
+    });
+    const history = await (await request.get(`${path}/replays`, { headers: bearer(bin) })).json();
+    expect(history.replays[0].redirects).toEqual(followed.redirects);
   });
 
   test("sends the user's edits of method, headers and body", async ({ request, baseURL }) => {

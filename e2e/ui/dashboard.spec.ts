@@ -297,6 +297,11 @@ test("replays a request to a local server and shows what it answered", async ({ 
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
       hits.push(`${req.method} ${req.url} ${Buffer.concat(chunks).toString()}`);
+      if (req.url?.startsWith("/old")) {
+        res.writeHead(307, { location: "/webhooks/orders?id=7" });
+        res.end();
+        return;
+      }
       res.writeHead(200, { "content-type": "text/plain" });
       res.end("thanks from the dev server");
     });
@@ -316,6 +321,20 @@ test("replays a request to a local server and shows what it answered", async ({ 
     await expect(detail.getByTestId("replay-result").first()).toContainText("thanks from the dev server");
     await expect(detail.getByTestId("replay-result").first()).toContainText("200");
     expect(hits).toEqual(['POST /webhooks/orders?id=7 {"order":7}']);
+
+    // A target that moved: followed on request, and the hop is shown with the answer.
+    await detail.getByTestId("replay-url").fill(`http://127.0.0.1:${port}/old`);
+    await detail.getByLabel("Follow redirects").check();
+    await detail.getByRole("button", { name: "Replay" }).click();
+    const followed = detail.getByTestId("replay-result").first();
+    await expect(followed.getByTestId("replay-redirects")).toHaveText(
+      `↳ 307 to http://127.0.0.1:${port}/webhooks/orders?id=7`,
+    );
+    await expect(followed).toContainText("thanks from the dev server");
+    expect(hits.slice(1)).toEqual([
+      'POST /old/orders?id=7 {"order":7}',
+      'POST /webhooks/orders?id=7 {"order":7}',
+    ]);
   } finally {
     target.close();
   }

@@ -15,7 +15,7 @@ export async function replayForApi(
   database: DatabaseHandle,
   bin: Bin,
   stored: StoredRequest,
-  options: ReplayOptions & { resign?: boolean },
+  options: ReplayOptions & { resign?: boolean; followRedirects?: boolean },
 ): Promise<ReplayJson> {
   const row = await replayStored(database.db, {
     bin: {

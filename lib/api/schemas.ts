@@ -52,6 +52,8 @@ export const replaySchema = z
     appendPath: z.boolean().default(false),
     /** Make the signature again with the bin's secret and the current time. */
     resign: z.boolean().default(false),
+    /** Follow up to 5 redirects (each new address is checked like the first); off, a 3xx is the answer. */
+    followRedirects: z.boolean().default(false),
   })
   .refine((replay) => replay.body === undefined || replay.bodyBase64 === undefined, {
     message: "send body or bodyBase64, not both",
@@ -65,6 +67,7 @@ export const bulkReplaySchema = z.strictObject({
   url: z.url({ protocol: /^https?$/, message: "url must be an absolute http(s) URL" }),
   appendPath: z.boolean().default(false),
   resign: z.boolean().default(false),
+  followRedirects: z.boolean().default(false),
 });
 
 export const waitForRequestQuerySchema = z.object({

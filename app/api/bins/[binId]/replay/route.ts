@@ -7,7 +7,7 @@ import { bulkReplaySchema } from "@/lib/api/schemas";
 
 type Context = { params: Promise<{ binId: string }> };
 
-// POST /api/bins/:binId/replay {ids, url, appendPath?, resign?}: replays several requests, one after the
+// POST /api/bins/:binId/replay {ids, url, appendPath?, resign?, followRedirects?}: replays several requests, one after the
 // other, in the order they were captured.
 export const POST = apiRoute(async (request: NextRequest, context: Context) => {
   const { database, bin } = await authorizeBin(request, (await context.params).binId);

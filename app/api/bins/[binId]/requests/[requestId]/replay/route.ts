@@ -7,7 +7,7 @@ import { replaySchema, requestIdSchema } from "@/lib/api/schemas";
 
 type Context = { params: Promise<{ binId: string; requestId: string }> };
 
-// POST /api/bins/:binId/requests/:requestId/replay {url, method?, headers?, body?|bodyBase64?, appendPath?, resign?}:
+// POST /api/bins/:binId/requests/:requestId/replay {url, method?, headers?, body?|bodyBase64?, appendPath?, resign?, followRedirects?}:
 // sends the stored request to the target and keeps what it answered.
 export const POST = apiRoute(async (request: NextRequest, context: Context) => {
   const params = await context.params;
