@@ -65,6 +65,25 @@ describe.each(drivers)("the search indexer on %s", (driver) => {
     expect(await where(other)).toEqual({ queued: 1, indexed: 0 });
   });
 
+  it("shares catch-up passes between searches of a bin that overlap", async () => {
+    const binId = await newBin();
+    for (let n = 0; n < 30; n++) await store(binId, `/shared/${n}`, `shared-${n}`);
+    let reads = 0;
+    const counted = new SearchIndexer({
+      query: (text, params) => {
+        if (text.includes("from search_queue left join")) reads++;
+        return database().query(text, params);
+      },
+    });
+    const moved = await Promise.all(Array.from({ length: 20 }, () => counted.catchUp(binId)));
+    // The first call runs a pass; the other 19 arrive while it runs and share one more.
+    expect(reads).toBe(2);
+    expect(moved.reduce((sum, n) => sum + n, 0)).toBeGreaterThanOrEqual(30);
+    expect(await where(binId)).toEqual({ queued: 0, indexed: 30 });
+    await counted.catchUp(binId);
+    expect(reads).toBe(3);
+  });
+
   it("empties the whole queue in batches", async () => {
     const binId = await newBin();
     for (let n = 0; n < 25; n++) await store(binId, `/n/${n}`, `{"n":"item-${n}"}`);

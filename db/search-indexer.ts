@@ -22,6 +22,10 @@ export class SearchIndexer {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<number> | null = null;
   private closed = false;
+  private readonly passes = new Map<
+    string,
+    { running: Promise<number> | null; next: Promise<number> | null }
+  >();
   private lastPoke = 0;
   private firstPoke: number | null = null;
   private readonly quietMs: number;
@@ -74,9 +78,32 @@ export class SearchIndexer {
     return this.running;
   }
 
-  /** Indexes what is queued for one bin: after it, a search of the bin sees every stored request. */
+  /**
+   * Indexes what is queued for one bin: after it, a search of the bin sees every stored request.
+   * Calls that overlap share passes (a stream with a search filter asks on every event): one that
+   * comes while a pass runs waits for the next pass, which every caller arriving meanwhile shares,
+   * since the running one may have read the queue before their request was stored.
+   */
   catchUp(binId: string): Promise<number> {
-    return this.drain(binId);
+    let passes = this.passes.get(binId);
+    if (!passes) {
+      passes = { running: null, next: null };
+      this.passes.set(binId, passes);
+    }
+    if (passes.next) return passes.next;
+    const entry = passes;
+    const start = (): Promise<number> => {
+      entry.next = null;
+      const running = this.drain(binId).finally(() => {
+        if (entry.running === running) entry.running = null;
+        if (!entry.running && !entry.next) this.passes.delete(binId);
+      });
+      entry.running = running;
+      return running;
+    };
+    if (!entry.running) return start();
+    entry.next = entry.running.catch(() => 0).then(start);
+    return entry.next;
   }
 
   private async drain(binId?: string): Promise<number> {
