@@ -37,13 +37,22 @@ export function binEventStream(options: BinEventStreamOptions): Response {
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
       let closed = false;
-      const write = (text: string) => {
-        if (closed) return;
+      // Events of one burst (a batch of captures commits together) leave in one write, not one each.
+      let unsent = "";
+      const flush = () => {
+        const text = unsent;
+        unsent = "";
+        if (closed || text === "") return;
         try {
           controller.enqueue(encoder.encode(text));
         } catch {
           stop();
         }
+      };
+      const write = (text: string) => {
+        if (closed) return;
+        if (unsent === "") setImmediate(flush);
+        unsent += text;
       };
       const writeRequest = (summary: RequestSummary) =>
         write(sseEvent({ id: summary.id, event: "request", data: JSON.stringify(summary) }));
