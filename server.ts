@@ -23,13 +23,14 @@ async function main(): Promise<void> {
 
   // Migrations run before anything listens, so no request ever meets an old schema.
   const database = await getDatabase();
+  const forwarder = new Forwarder(database, sendOptionsFrom(config), config.FORWARD_RETRY_DELAYS_MS);
   const capture = createCaptureHandler({
     database,
     maxBodyBytes: config.MAX_BODY_BYTES,
     trustedProxies: config.TRUST_PROXY,
     publicUrl: config.CAPTURE_URL ?? config.PUBLIC_URL,
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
-    forwarder: new Forwarder(database, sendOptionsFrom(config), config.FORWARD_RETRY_DELAYS_MS),
+    forwarder,
   });
   const stopHousekeeping = startHousekeeping(
     database,
@@ -73,6 +74,7 @@ async function main(): Promise<void> {
     const force = setTimeout(() => server.closeAllConnections(), 3_000);
     force.unref();
     stopHousekeeping();
+    forwarder.stop();
     server.close(() => {
       closeDatabase().finally(() => process.exit(0));
     });

@@ -12,7 +12,7 @@ import {
   text,
   timestamp,
 } from "drizzle-orm/pg-core";
-import type { BinSettings } from "../core/bins/settings";
+import type { BinSettings, ForwardRule } from "../core/bins/settings";
 import type { RedirectHop } from "../core/replay/follow-redirects";
 import type { HeaderPair } from "../core/requests/types";
 import type { SignatureVerdict } from "../core/signatures/types";
@@ -109,6 +109,30 @@ export const searchQueue = pgTable("search_queue", {
   // Not indexed: the queue is short-lived and small, and every index is one more write per capture.
   binId: text().notNull(),
 });
+
+/**
+ * Forwarding tries that are due, or will be: kept in the database so that a restart, or the loss
+ * of an instance, does not drop them. An instance claims a due try for a while (claimed_until) and
+ * deletes it once made; a claim whose instance died runs out, and another instance makes the try.
+ */
+export const forwardTries = pgTable(
+  "forward_tries",
+  {
+    id: bigserial({ mode: "number" }).primaryKey(),
+    binId: text()
+      .notNull()
+      .references(() => bins.id, { onDelete: "cascade" }),
+    requestId: bigint({ mode: "number" })
+      .notNull()
+      .references(() => capturedRequests.id, { onDelete: "cascade" }),
+    rule: jsonb().$type<ForwardRule>().notNull(),
+    /** 0 for the first try, 1 for the first retry, … (an index into FORWARD_RETRY_DELAYS_MS). */
+    attempt: integer().notNull(),
+    dueAt: timestamp({ withTimezone: true, precision: 3 }).notNull(),
+    claimedUntil: timestamp({ withTimezone: true, precision: 3 }),
+  },
+  (table) => [index("forward_tries_due_at_idx").on(table.dueAt)],
+);
 
 /**
  * One row per event identity seen in a bin. Upserting it in the capture's own statement numbers the
