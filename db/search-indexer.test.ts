@@ -84,6 +84,18 @@ describe.each(drivers)("the search indexer on %s", (driver) => {
     expect(reads).toBe(3);
   });
 
+  it("waits, on close, for every pass in flight: a bin's catch-up as well as a whole-queue run", async () => {
+    const binId = await newBin();
+    await store(binId, "/closing", "closing");
+    const indexer = new SearchIndexer(database());
+    const settled: string[] = [];
+    const catchUp = indexer.catchUp(binId).then(() => settled.push("catch-up"));
+    const run = indexer.run().then(() => settled.push("run"));
+    await indexer.close();
+    expect(settled.sort()).toEqual(["catch-up", "run"]);
+    await Promise.all([catchUp, run]);
+  });
+
   it("empties the whole queue in batches", async () => {
     const binId = await newBin();
     for (let n = 0; n < 25; n++) await store(binId, `/n/${n}`, `{"n":"item-${n}"}`);

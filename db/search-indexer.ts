@@ -2,6 +2,9 @@ import { searchText } from "../core/requests/search-text";
 import type { DatabaseHandle } from "./client";
 import { queuedForIndexing, storeSearchText } from "./queries/search-index";
 
+/** The key of passes over the whole queue (a bin id is never empty). */
+const ALL_BINS = "";
+
 export interface SearchIndexerOptions {
   /** Indexing waits until captures pause for this long, so that it never slows a burst down… */
   quietMs?: number;
@@ -20,7 +23,6 @@ export interface SearchIndexerOptions {
  */
 export class SearchIndexer {
   private timer: NodeJS.Timeout | null = null;
-  private running: Promise<number> | null = null;
   private closed = false;
   private readonly passes = new Map<
     string,
@@ -70,33 +72,28 @@ export class SearchIndexer {
 
   /** Indexes everything queued (by any instance); resolves with how many requests it took. */
   run(): Promise<number> {
-    if (!this.running) {
-      this.running = this.drain().finally(() => {
-        this.running = null;
-      });
-    }
-    return this.running;
+    return this.pass(ALL_BINS);
+  }
+
+  /** Indexes what is queued for one bin: after it, a search of the bin sees every stored request. */
+  catchUp(binId: string): Promise<number> {
+    return this.pass(binId);
   }
 
   /**
-   * Indexes what is queued for one bin: after it, a search of the bin sees every stored request.
    * Calls that overlap share passes (a stream with a search filter asks on every event): one that
    * comes while a pass runs waits for the next pass, which every caller arriving meanwhile shares,
    * since the running one may have read the queue before their request was stored.
    */
-  catchUp(binId: string): Promise<number> {
-    let passes = this.passes.get(binId);
-    if (!passes) {
-      passes = { running: null, next: null };
-      this.passes.set(binId, passes);
-    }
-    if (passes.next) return passes.next;
-    const entry = passes;
+  private pass(scope: string): Promise<number> {
+    const entry = this.passes.get(scope) ?? { running: null, next: null };
+    this.passes.set(scope, entry);
+    if (entry.next) return entry.next;
     const start = (): Promise<number> => {
       entry.next = null;
-      const running = this.drain(binId).finally(() => {
+      const running = this.drain(scope === ALL_BINS ? undefined : scope).finally(() => {
         if (entry.running === running) entry.running = null;
-        if (!entry.running && !entry.next) this.passes.delete(binId);
+        if (!entry.running && !entry.next) this.passes.delete(scope);
       });
       entry.running = running;
       return running;
@@ -124,11 +121,12 @@ export class SearchIndexer {
     return total;
   }
 
-  /** Stops scheduling and waits for a pass in progress, so the connection can close under none. */
+  /** Stops scheduling and waits for the passes in progress, so the connection can close under none. */
   async close(): Promise<void> {
     this.closed = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    await this.running?.catch(() => {});
+    const inFlight = [...this.passes.values()].flatMap(({ running, next }) => [running, next]);
+    await Promise.allSettled(inFlight);
   }
 }
