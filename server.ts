@@ -5,7 +5,7 @@ import { loadConfig } from "./core/config";
 import { describeError } from "./core/log-error";
 import { sendOptionsFrom } from "./core/replay/send-options";
 import { closeDatabase, getDatabase } from "./db/client";
-import { Forwarder } from "./db/forwarder";
+import { processForwarder } from "./db/forwarder";
 import { startHousekeeping } from "./db/housekeeping";
 import { createCaptureHandler } from "./server/capture-handler";
 import { describeDatabase } from "./server/describe-database";
@@ -23,7 +23,7 @@ async function main(): Promise<void> {
 
   // Migrations run before anything listens, so no request ever meets an old schema.
   const database = await getDatabase();
-  const forwarder = new Forwarder(database, sendOptionsFrom(config), config.FORWARD_RETRY_DELAYS_MS);
+  const forwarder = processForwarder(database, sendOptionsFrom(config), config.FORWARD_RETRY_DELAYS_MS);
   const capture = createCaptureHandler({
     database,
     maxBodyBytes: config.MAX_BODY_BYTES,

@@ -15,6 +15,8 @@ import { replayStored } from "./replay";
 const CLAIM_MS = 120_000;
 /** How often an instance looks for tries it did not schedule itself (another's, or before a restart). */
 const SWEEP_MS = 1_000;
+/** Tries claimed, and made side by side, at a time. */
+const CLAIM_BATCH = 20;
 
 /**
  * Sends every captured request of a bin with forwarding rules to their targets, after it is stored
@@ -92,9 +94,9 @@ export class Forwarder {
 
   private async makeDueTries(): Promise<void> {
     for (;;) {
-      const due = await claimDueForwardTries(this.database, { limit: 20, claimMs: CLAIM_MS });
+      const due = await claimDueForwardTries(this.database, { limit: CLAIM_BATCH, claimMs: CLAIM_MS });
       await Promise.all(due.map((entry) => this.attempt(entry)));
-      if (due.length < 20) return;
+      if (due.length < CLAIM_BATCH) return;
     }
   }
 
@@ -118,9 +120,22 @@ export class Forwarder {
             return null;
           })
         : null;
-    const delivered =
-      replay?.status !== undefined && replay.status !== null && replay.status < 300 && replay.status >= 200;
+    const status = replay?.status ?? null;
+    const delivered = status !== null && status >= 200 && status < 300;
     if (replay && !delivered) await this.schedule(binId, requestId, rule, attempt + 1);
     await finishForwardTry(this.database.db, entry.id);
   }
+}
+
+const SHARED = Symbol.for("hookscope.forwarder");
+type GlobalWithForwarder = typeof globalThis & { [SHARED]?: Forwarder };
+
+/**
+ * The process's forwarder. The custom server and Next's bundled capture route are two copies of this
+ * module in one process; sharing one forwarder keeps them to one sweep of the tries.
+ */
+export function processForwarder(database: DatabaseHandle, send: SendOptions, delaysMs: number[]): Forwarder {
+  const store = globalThis as GlobalWithForwarder;
+  store[SHARED] ??= new Forwarder(database, send, delaysMs);
+  return store[SHARED];
 }

@@ -12,18 +12,15 @@ import { remoteAddress } from "@/core/capture/remote-address";
 import { sendOptionsFrom } from "@/core/replay/send-options";
 import { captureStore } from "@/db/capture-store";
 import { type DatabaseHandle, getDatabase } from "@/db/client";
-import { Forwarder } from "@/db/forwarder";
+import { processForwarder } from "@/db/forwarder";
 import { config } from "@/lib/config";
 import { readWebBody } from "@/lib/read-web-body";
 import { RAW_REQUEST_HEADER, readRawRequest } from "@/server/raw-request";
 
 export const dynamic = "force-dynamic";
 
-let forwarder: Forwarder | undefined;
-function forwarderFor(database: DatabaseHandle): Forwarder {
-  forwarder ??= new Forwarder(database, sendOptionsFrom(config()), config().FORWARD_RETRY_DELAYS_MS);
-  return forwarder;
-}
+const forwarderFor = (database: DatabaseHandle) =>
+  processForwarder(database, sendOptionsFrom(config()), config().FORWARD_RETRY_DELAYS_MS);
 
 /**
  * The capture URL mounted as a Next route handler: the reference mount, served when the server runs
