@@ -7,7 +7,7 @@ export type DecodedBody =
   | { encoding: string; ok: true; body: Buffer }
   | { encoding: string; ok: false; reason: string };
 
-type Decoder = (bytes: Buffer, limit: number) => Buffer;
+type Decoder = (bytes: Uint8Array, limit: number) => Buffer;
 
 const DECODERS: Record<string, Decoder> = {
   gzip: (bytes, limit) => gunzipSync(bytes, { maxOutputLength: limit }),
@@ -29,7 +29,7 @@ const DECODERS: Record<string, Decoder> = {
  * Codings listed one after the other were applied in that order, so they are undone in reverse.
  */
 export function decodeContentEncoding(
-  body: Buffer,
+  body: Uint8Array,
   contentEncoding: string | null | undefined,
   limit = MAX_DECODED_BYTES,
 ): DecodedBody | null {
@@ -39,7 +39,7 @@ export function decodeContentEncoding(
     .filter((coding) => coding !== "" && coding !== "identity");
   if (codings.length === 0 || body.length === 0) return null;
   const encoding = codings.join(", ");
-  let bytes = body;
+  let bytes: Uint8Array = body;
   for (const coding of [...codings].reverse()) {
     const decode = DECODERS[coding];
     if (!decode)
@@ -62,5 +62,5 @@ export function decodeContentEncoding(
       };
     }
   }
-  return { encoding, ok: true, body: bytes };
+  return { encoding, ok: true, body: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
 }

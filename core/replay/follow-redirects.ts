@@ -1,4 +1,4 @@
-import type { HeaderPair } from "../requests/types";
+import { headerValue } from "../capture/header-pairs";
 import type { ReplayRequest } from "./build-replay";
 import type { ReplayResult } from "./send-replay";
 
@@ -15,10 +15,6 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 // rule browsers follow too).
 const CREDENTIALS = new Set(["authorization", "cookie", "proxy-authorization"]);
 const BODY_HEADERS = new Set(["content-type", "content-length", "content-encoding", "transfer-encoding"]);
-
-function locationOf(headers: HeaderPair[]): string | null {
-  return headers.find(([name]) => name.toLowerCase() === "location")?.[1] ?? null;
-}
 
 /**
  * The request a redirect asks for, as browsers make it: 303 (and 301/302 after a POST) turns into a
@@ -69,17 +65,18 @@ export async function sendFollowingRedirects(
   for (;;) {
     const result = await send(request);
     elapsed += result.durationMs;
+    const { status } = result;
     const location =
-      result.status !== null && REDIRECTS.has(result.status) ? locationOf(result.headers) : null;
-    const next = location === null ? null : redirectedRequest(request, result.status ?? 0, location);
-    if (!next || result.status === null) return { result: { ...result, durationMs: elapsed }, redirects };
+      status !== null && REDIRECTS.has(status) ? headerValue(result.headers, "location") : undefined;
+    const next = status !== null && location ? redirectedRequest(request, status, location) : null;
+    if (!next || status === null) return { result: { ...result, durationMs: elapsed }, redirects };
     if (redirects.length === MAX_REDIRECTS) {
       return {
         result: { ...result, durationMs: elapsed, error: `stopped after ${MAX_REDIRECTS} redirects` },
         redirects,
       };
     }
-    redirects.push({ status: result.status, url: next.url });
+    redirects.push({ status, url: next.url });
     request = next;
   }
 }

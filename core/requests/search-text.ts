@@ -7,16 +7,15 @@ export const SEARCHABLE_BODY_BYTES = 64 * 1024;
 
 const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
 
-// Inflating runs on the capture path: a bound keeps a small zip bomb from costing seconds of CPU.
+// Inflating runs for every compressed request the indexer takes: a bound keeps a small zip bomb from
+// costing seconds of CPU (only the first 64 KiB is searched anyway).
 const MAX_INFLATED_FOR_SEARCH = 1024 * 1024;
 
 /** A compressed body is searched as its decoded text, which is what the dashboard shows. */
 function searchableBody(headers: readonly HeaderPair[], body: Uint8Array): Uint8Array {
-  const encoding = headerValue(headers, "content-encoding");
-  if (!encoding) return body;
   const decoded = decodeContentEncoding(
-    Buffer.from(body.buffer, body.byteOffset, body.byteLength),
-    encoding,
+    body,
+    headerValue(headers, "content-encoding"),
     MAX_INFLATED_FOR_SEARCH,
   );
   return decoded?.ok ? decoded.body : body;

@@ -63,11 +63,12 @@ export interface DuplicateInfo {
   deliveries: number;
 }
 
-/** A request with everything that was sent. */
+/** A body with its Content-Encoding undone, or why that could not be done. */
 export type DecodedBodyView =
   | { encoding: string; bodyBase64: string; bodyText: string | null; size: number }
   | { encoding: string; error: string };
 
+/** A request with everything that was sent. */
 export interface RequestDetail extends RequestSummary {
   headers: HeaderPair[];
   bodyBase64: string;
