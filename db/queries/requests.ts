@@ -50,26 +50,57 @@ interface InsertedRow {
   duplicate_of: string | null;
 }
 
-const CAPTURE_COLUMNS = 16;
+export interface CaptureToInsert {
+  record: CaptureRecord;
+  /** When the request was originally received (an import); a capture takes the commit's clock. */
+  receivedAt?: Date;
+}
+
+/**
+ * What one capture sends, in order: the input column, its type, and its value. The statement's
+ * VALUES rows, its column list and the parameters are all read from this one list.
+ */
+const CAPTURE_INPUT: [column: string, type: string, value: (capture: CaptureToInsert) => unknown][] = [
+  ["bin_id", "text", ({ record }) => record.binId],
+  ["method", "text", ({ record }) => record.method],
+  ["path", "text", ({ record }) => record.path],
+  ["query", "text", ({ record }) => record.query],
+  ["headers", "jsonb", ({ record }) => JSON.stringify(record.headers)],
+  ["body", "bytea", ({ record }) => record.body],
+  ["content_type", "text", ({ record }) => record.contentType],
+  ["body_size", "bigint", ({ record }) => record.bodySize],
+  ["body_too_large", "boolean", ({ record }) => record.bodyTooLarge],
+  ["remote_addr", "text", ({ record }) => record.remoteAddr],
+  ["response_status", "integer", ({ record }) => record.responseStatus],
+  [
+    "signature",
+    "jsonb",
+    ({ record }) => (record.signature === null ? null : JSON.stringify(record.signature)),
+  ],
+  ["dedup_key", "text", ({ record }) => record.dedupKey],
+  ["dedup_source", "text", ({ record }) => record.dedupSource],
+  ["signature_verdict", "text", ({ record }) => record.signatureVerdict],
+  ["received_at", "timestamptz", ({ receivedAt }) => receivedAt?.toISOString() ?? null],
+];
 
 /**
  * Stores captures and numbers their deliveries in one statement (one round trip, one transaction,
  * one commit for the lot): each request's id is drawn first, its key's row is upserted with it (the
  * row lock orders concurrent deliveries of one key), and the request is inserted with the resulting
- * occurrence; its id joins the search indexer's queue. Two records of one bin and key cannot share a statement (an upsert may touch a row
- * once); the capture writer keeps them apart. Postgres prepares each batch size's text once per
- * connection.
+ * occurrence; its id joins the search indexer's queue. Two records of one bin and key cannot share
+ * a statement (an upsert may touch a row once); the capture writer keeps them apart. Postgres
+ * prepares each batch size's text once per connection.
  */
 function insertCapturesSql(count: number): string {
   const rows = Array.from({ length: count }, (_, row) => {
-    const $ = (column: number) => `$${row * CAPTURE_COLUMNS + column}`;
-    return `(${row}, ${$(1)}::text, ${$(2)}::text, ${$(3)}::text, ${$(4)}::text, ${$(5)}::jsonb, ${$(6)}::bytea,
-      ${$(7)}::text, ${$(8)}::bigint, ${$(9)}::boolean, ${$(10)}::text, ${$(11)}::integer, ${$(12)}::jsonb,
-      ${$(13)}::text, ${$(14)}::text, ${$(15)}::text, ${$(16)}::timestamptz)`;
+    const values = CAPTURE_INPUT.map(
+      ([, type], column) => `$${row * CAPTURE_INPUT.length + column + 1}::${type}`,
+    );
+    return `(${row}, ${values.join(", ")})`;
   });
+  const columns = CAPTURE_INPUT.map(([column]) => column).join(", ");
   return `
-  with input (ord, bin_id, method, path, query, headers, body, content_type, body_size, body_too_large,
-    remote_addr, response_status, signature, dedup_key, dedup_source, signature_verdict, received_at) as (values ${rows.join(",\n    ")}),
+  with input (ord, ${columns}) as (values ${rows.join(",\n    ")}),
   numbered as materialized (select nextval('captured_requests_id_seq'::regclass) as id, input.* from input),
   delivery as (
     insert into delivery_keys (bin_id, key, first_request_id)
@@ -107,32 +138,8 @@ function statementFor(count: number): string {
   return text;
 }
 
-export interface CaptureToInsert {
-  record: CaptureRecord;
-  /** When the request was originally received (an import); a capture takes the commit's clock. */
-  receivedAt?: Date;
-}
-
-function captureParams({ record, receivedAt }: CaptureToInsert): unknown[] {
-  return [
-    record.binId,
-    record.method,
-    record.path,
-    record.query,
-    JSON.stringify(record.headers),
-    record.body,
-    record.contentType,
-    record.bodySize,
-    record.bodyTooLarge,
-    record.remoteAddr,
-    record.responseStatus,
-    record.signature === null ? null : JSON.stringify(record.signature),
-    record.dedupKey,
-    record.dedupSource,
-    record.signatureVerdict,
-    receivedAt?.toISOString() ?? null,
-  ];
-}
+const captureParams = (capture: CaptureToInsert): unknown[] =>
+  CAPTURE_INPUT.map(([, , value]) => value(capture));
 
 function storedSummary(record: CaptureRecord, row: InsertedRow): StoredRequestSummary {
   const { headers: _headers, body: _body, signatureVerdict: _verdict, ...summary } = record;
