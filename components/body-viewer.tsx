@@ -3,7 +3,6 @@
 import { useMemo, useState } from "react";
 import { viewBody } from "@/core/body/decode-body";
 import { hexDump } from "@/core/body/hex-dump";
-import { isMultipart } from "@/core/body/multipart";
 import type { DecodedBodyView } from "@/core/requests/types";
 import { JsonTree } from "./json-tree";
 import { MultipartView } from "./multipart-view";
@@ -96,11 +95,11 @@ export function BodyViewer(props: BodyViewerProps) {
   }
   if (view.kind === "empty") return <p className="text-sm text-zinc-500">No body.</p>;
 
-  const multipart = !stillEncoded && contentType !== null && isMultipart(contentType);
   const asBytes = bodyText === null ? <HexView bytes={bytes} /> : <TextView text={bodyText} />;
   const formatted = (() => {
-    if (multipart) return <MultipartView bytes={bytes} contentType={contentType} fallback={asBytes} />;
     switch (view.kind) {
+      case "multipart":
+        return <MultipartView bytes={bytes} contentType={contentType ?? ""} fallback={asBytes} />;
       case "json":
         return <JsonTree value={view.value} />;
       case "form":
@@ -112,14 +111,13 @@ export function BodyViewer(props: BodyViewerProps) {
     }
   })();
 
-  const kindLabel = multipart
-    ? "Multipart"
-    : {
-        json: "JSON",
-        form: "Form",
-        text: view.kind === "text" ? view.language.toUpperCase() : "",
-        binary: "Binary",
-      }[view.kind];
+  const kindLabel = {
+    json: "JSON",
+    form: "Form",
+    text: view.kind === "text" ? view.language.toUpperCase() : "",
+    multipart: "Multipart",
+    binary: "Binary",
+  }[view.kind];
 
   const toggle =
     "rounded px-2 py-0.5 font-medium text-zinc-600 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800";
@@ -148,7 +146,7 @@ export function BodyViewer(props: BodyViewerProps) {
             {asSent ? "Decoded" : "As sent"}
           </button>
         )}
-        {(view.kind !== "binary" || multipart) && (
+        {view.kind !== "binary" && (
           <button
             type="button"
             className={decoded && "bodyBase64" in decoded ? toggle : `ml-auto ${toggle}`}

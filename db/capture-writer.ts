@@ -24,11 +24,12 @@ interface Pending {
 }
 
 /**
- * Group commit for captures. A capture that finds a statement slot free is written in this turn of
- * the event loop, so a quiet bin waits for nothing; under load, the captures that arrive while the slots are busy
- * share the next statement and its commit (up to maxBatch of them, or maxBatchBytes of bodies). That is what lets one instance take a burst: per
- * capture, the database parses, plans and flushes its log once per batch instead of once per row.
- * Every capture still resolves only after its own transaction committed.
+ * Group commit for captures. A capture waits only for the current turn of the event loop, so a quiet
+ * bin waits for nothing; under load, the captures that arrive while a statement is in flight share
+ * the next statement and its commit (up to maxBatch of them, or maxBatchBytes of bodies). That is
+ * what lets one instance take a burst: per capture, the database parses, plans and flushes its log
+ * once per batch instead of once per row. Every capture still resolves only after its own
+ * transaction committed.
  */
 export function captureWriter(
   database: Pick<DatabaseHandle, "query">,

@@ -61,6 +61,13 @@ describe("mediaType", () => {
 });
 
 describe("viewBody", () => {
+  it("shows a multipart body as its parts, even with binary files among them", () => {
+    const type = "multipart/form-data; boundary=x";
+    expect(viewBody(type, null, 300)).toEqual({ kind: "multipart" });
+    expect(viewBody(type, "--x--", 5)).toEqual({ kind: "multipart" });
+    expect(viewBody(type, null, 0)).toEqual({ kind: "empty" });
+  });
+
   it.each([
     ["a JSON type", "application/json", ""],
     ["no type", null, ""],

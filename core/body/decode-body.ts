@@ -14,12 +14,15 @@ export type BodyView =
   | { kind: "json"; value: unknown }
   | { kind: "form"; fields: [string, string][] }
   | { kind: "text"; text: string; language: "xml" | "html" | "plain" }
+  | { kind: "multipart" }
   | { kind: "binary" };
 
 /** The media type without parameters, lower-cased: `Application/JSON; charset=x` → `application/json`. */
 export function mediaType(contentType: string | null | undefined): string {
   return (contentType ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
 }
+
+export const isMultipart = (contentType: string | null) => mediaType(contentType) === "multipart/form-data";
 
 function looksLikeJson(type: string, text: string): boolean {
   if (type === "application/json" || type.endsWith("+json")) return true;
@@ -34,6 +37,8 @@ function looksLikeJson(type: string, text: string): boolean {
  */
 export function viewBody(contentType: string | null, text: string | null, size: number): BodyView {
   if (size === 0) return { kind: "empty" };
+  // Its parts are read apart (core/body/multipart), files and all: binary parts do not make it binary.
+  if (isMultipart(contentType)) return { kind: "multipart" };
   if (text === null) return { kind: "binary" };
   const type = mediaType(contentType);
   if (looksLikeJson(type, text)) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { isMultipart, multipartParts } from "./multipart";
+import { isMultipart } from "./decode-body";
+import { multipartParts } from "./multipart";
 
 const boundary = "----hookscope7MA4YWxkTrZu0gW";
 const type = `multipart/form-data; boundary=${boundary}`;

@@ -1,4 +1,4 @@
-import { bodyAsText, mediaType } from "./decode-body";
+import { bodyAsText } from "./decode-body";
 
 export interface MultipartPart {
   name: string;
@@ -9,8 +9,6 @@ export interface MultipartPart {
   /** The part's bytes as text, or null when they are not UTF-8. */
   text: string | null;
 }
-
-export const isMultipart = (contentType: string | null) => mediaType(contentType) === "multipart/form-data";
 
 /**
  * The parts of a multipart/form-data body, parsed by the platform's own Fetch implementation (the
