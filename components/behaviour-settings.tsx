@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import type { BinJson } from "@/core/bins/serialize";
+import { Checkbox } from "./checkbox";
 
 const input =
   "w-full rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm outline-none focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/20 dark:border-zinc-700 dark:bg-zinc-900";
@@ -177,24 +178,12 @@ export function BehaviourSettings({
         />
       </Field>
       <div className="flex flex-wrap gap-4 text-sm">
-        <label className="flex items-center gap-2">
-          <input
-            type="checkbox"
-            checked={forwardPath}
-            onChange={(e) => setForwardPath(e.target.checked)}
-            className="accent-indigo-600"
-          />
+        <Checkbox checked={forwardPath} onChange={setForwardPath}>
           Append the captured path and query
-        </label>
-        <label className="flex items-center gap-2">
-          <input
-            type="checkbox"
-            checked={forwardResign}
-            onChange={(e) => setForwardResign(e.target.checked)}
-            className="accent-indigo-600"
-          />
+        </Checkbox>
+        <Checkbox checked={forwardResign} onChange={setForwardResign}>
           Re-sign
-        </label>
+        </Checkbox>
       </div>
       <p className="text-xs text-zinc-500">
         Sent after the sender has its answer; a failed try is retried after 5 s, 30 s and 5 min. Every try
@@ -222,15 +211,9 @@ export function BehaviourSettings({
           />
         </Field>
       </div>
-      <label className="flex items-center gap-2 text-sm">
-        <input
-          type="checkbox"
-          checked={cors}
-          onChange={(e) => setCors(e.target.checked)}
-          className="accent-indigo-600"
-        />
+      <Checkbox checked={cors} onChange={setCors} className="flex items-center gap-2 text-sm">
         Answer CORS preflights, so browser pages can send here
-      </label>
+      </Checkbox>
       <button
         type="button"
         disabled={busy}

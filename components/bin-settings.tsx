@@ -3,6 +3,7 @@
 import { useState } from "react";
 import type { BinJson } from "@/core/bins/serialize";
 import { BehaviourSettings } from "./behaviour-settings";
+import { Checkbox } from "./checkbox";
 
 interface SchemeOption {
   id: string;
@@ -248,15 +249,13 @@ export function BinSettings({
 
         <section className="mt-8 space-y-4">
           <h3 className="text-sm font-semibold text-zinc-500 uppercase tracking-wide">Duplicates</h3>
-          <label className="flex items-center gap-2 text-sm">
-            <input
-              type="checkbox"
-              checked={fingerprint}
-              onChange={(event) => setFingerprint(event.target.checked)}
-              className="accent-indigo-600"
-            />
+          <Checkbox
+            checked={fingerprint}
+            onChange={setFingerprint}
+            className="flex items-center gap-2 text-sm"
+          >
             Fingerprint requests that carry no delivery id (method, path and body)
-          </label>
+          </Checkbox>
           <button
             type="button"
             disabled={busy}

@@ -3,6 +3,7 @@
 import { useEffect, useMemo, useState } from "react";
 import { type BodyDiff, diffRequests, type HeaderDiff } from "@/core/diff/request-diff";
 import type { RequestDetail } from "@/core/requests/types";
+import { Checkbox } from "./checkbox";
 import { formatBytes } from "./format";
 
 const rowTone: Record<HeaderDiff["status"], string> = {
@@ -146,15 +147,13 @@ export function CompareView({
             <div>
               <div className="mb-2 flex items-center gap-3">
                 <h3 className="text-xs font-semibold uppercase tracking-wide text-zinc-500">Headers</h3>
-                <label className="flex items-center gap-1.5 text-xs text-zinc-500">
-                  <input
-                    type="checkbox"
-                    checked={onlyChanges}
-                    onChange={(event) => setOnlyChanges(event.target.checked)}
-                    className="accent-indigo-600"
-                  />
+                <Checkbox
+                  checked={onlyChanges}
+                  onChange={setOnlyChanges}
+                  className="flex items-center gap-1.5 text-xs text-zinc-500"
+                >
                   Only differences
-                </label>
+                </Checkbox>
               </div>
               {headers.length === 0 ? (
                 <p className="text-sm text-zinc-500">No header differs.</p>

@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useState } from "react";
 import type { ReplayJson } from "@/core/replay/serialize";
 import type { RequestDetail } from "@/core/requests/types";
+import { Checkbox } from "./checkbox";
 import { StatusBadge } from "./method-badge";
 
 /** The last replay target, remembered in this browser for the next replay. */
@@ -132,48 +133,25 @@ export function ReplayPanel({ binId, detail }: { binId: string; detail: RequestD
         </button>
       </div>
       <div className="flex flex-wrap gap-4 text-sm text-zinc-600 dark:text-zinc-400">
-        <label className="flex items-center gap-2">
-          <input
-            type="checkbox"
-            checked={appendPath}
-            onChange={(e) => setAppendPath(e.target.checked)}
-            className="accent-indigo-600"
-          />
+        <Checkbox checked={appendPath} onChange={setAppendPath}>
           Append the captured path and query
-        </label>
-        <label
-          className="flex items-center gap-2"
+        </Checkbox>
+        <Checkbox
+          checked={followRedirects}
+          onChange={setFollowRedirects}
           title="Up to 5; each new address is checked like the first"
         >
-          <input
-            type="checkbox"
-            checked={followRedirects}
-            onChange={(e) => setFollowRedirects(e.target.checked)}
-            className="accent-indigo-600"
-          />
           Follow redirects
-        </label>
+        </Checkbox>
         {detail.signature?.scheme && (
-          <label className="flex items-center gap-2" title="For receivers that refuse old timestamps">
-            <input
-              type="checkbox"
-              checked={resign}
-              onChange={(e) => setResign(e.target.checked)}
-              className="accent-indigo-600"
-            />
+          <Checkbox checked={resign} onChange={setResign} title="For receivers that refuse old timestamps">
             Re-sign with the bin's secret and a fresh timestamp
-          </label>
+          </Checkbox>
         )}
         {detail.bodyText !== null && (
-          <label className="flex items-center gap-2">
-            <input
-              type="checkbox"
-              checked={editBody}
-              onChange={(e) => setEditBody(e.target.checked)}
-              className="accent-indigo-600"
-            />
+          <Checkbox checked={editBody} onChange={setEditBody}>
             Edit the body
-          </label>
+          </Checkbox>
         )}
       </div>
       {editBody && (

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { Checkbox } from "./checkbox";
 import { REPLAY_TARGET_KEY } from "./replay-panel";
 
 interface ReplayOutcome {
@@ -82,17 +83,17 @@ export function SelectionBar({
           data-testid="bulk-replay-url"
           className="min-w-0 flex-1 rounded border border-zinc-300 bg-white px-2 py-1 font-mono dark:border-zinc-700 dark:bg-zinc-900"
         />
-        <label className="flex items-center gap-1">
-          <input type="checkbox" checked={appendPath} onChange={(e) => setAppendPath(e.target.checked)} />
+        <Checkbox checked={appendPath} onChange={setAppendPath} className="flex items-center gap-1">
           path
-        </label>
-        <label
+        </Checkbox>
+        <Checkbox
+          checked={resign}
+          onChange={setResign}
           className="flex items-center gap-1"
           title="Sign again with the bin's secret and the current time"
         >
-          <input type="checkbox" checked={resign} onChange={(e) => setResign(e.target.checked)} />
           re-sign
-        </label>
+        </Checkbox>
         <button
           type="submit"
           disabled={pending}
