@@ -1,9 +1,8 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashToken, newToken } from "../core/auth/token";
 import { drivers, useDatabase } from "../test/databases";
+import { type RecordingServer, recordingServer } from "../test/recording-server";
 import { captureRecord } from "../test/records";
 import { Forwarder } from "./forwarder";
 import { insertBin } from "./queries/bins";
@@ -12,27 +11,16 @@ import { listReplays } from "./queries/replays";
 import { insertCapturedRequest } from "./queries/requests";
 import { forwardTries } from "./schema";
 
-let target: Server;
+let target: RecordingServer;
 let targetUrl = "";
-const hits: string[] = [];
+const hits = () => target.received.map((request) => request.url);
 
 beforeAll(async () => {
-  target = createServer((req, res) => {
-    req.resume();
-    req.on("end", () => {
-      hits.push(req.url ?? "");
-      res.writeHead(200);
-      res.end("ok");
-    });
-  });
-  await new Promise<void>((resolve) => target.listen(0, "127.0.0.1", resolve));
-  targetUrl = `http://127.0.0.1:${(target.address() as AddressInfo).port}`;
+  target = await recordingServer();
+  targetUrl = target.url;
 });
 
-afterAll(() => {
-  target.closeAllConnections();
-  target.close();
-});
+afterAll(() => target.close());
 
 describe.each(drivers)("forwarding tries kept in the database on %s", (driver) => {
   const database = useDatabase(driver, { ownDatabase: "hookscope_unit_forward" });
@@ -63,7 +51,7 @@ describe.each(drivers)("forwarding tries kept in the database on %s", (driver) =
       expect(replays.map((replay) => [replay.trigger, replay.attempt, replay.status])).toEqual([
         ["forward", 2, 200],
       ]);
-      expect(hits).toContain(`/${driver}/left-behind`);
+      expect(hits()).toContain(`/${driver}/left-behind`);
     } finally {
       next.stop();
     }

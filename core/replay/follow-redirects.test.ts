@@ -1,64 +1,36 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { ServerResponse } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type ReceivedRequest, type RecordingServer, recordingServer } from "../../test/recording-server";
 import type { ReplayRequest } from "./build-replay";
 import { MAX_REDIRECTS, redirectedRequest, sendFollowingRedirects } from "./follow-redirects";
 import { sendReplay } from "./send-replay";
 
-interface Seen {
-  method: string;
-  url: string;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
+/** A real target's answer: /to/<status>?<location> answers that redirect; anything else echoes 200. */
+function redirectOrEcho(request: ReceivedRequest, res: ServerResponse): void {
+  const redirect = request.url.match(/^\/to\/(\d{3})\?(.*)$/);
+  if (redirect) {
+    res.writeHead(Number(redirect[1]), { location: decodeURIComponent(redirect[2] ?? "") });
+    res.end();
+    return;
+  }
+  res.writeHead(200, { "content-type": "text/plain" });
+  res.end(`arrived at ${request.url}`);
 }
 
-/** A real target: /to/<status>?<location> answers that redirect; anything else echoes 200. */
-function target(seen: Seen[]): Server {
-  return createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => {
-      seen.push({
-        method: req.method ?? "",
-        url: req.url ?? "",
-        headers: req.headers,
-        body: Buffer.concat(chunks).toString(),
-      });
-      const redirect = req.url?.match(/^\/to\/(\d{3})\?(.*)$/);
-      if (redirect) {
-        res.writeHead(Number(redirect[1]), { location: decodeURIComponent(redirect[2] ?? "") });
-        res.end();
-        return;
-      }
-      res.writeHead(200, { "content-type": "text/plain" });
-      res.end(`arrived at ${req.url}`);
-    });
-  });
-}
-
-const seenA: Seen[] = [];
-const seenB: Seen[] = [];
-const servers = [target(seenA), target(seenB)];
+let targetA: RecordingServer;
+let targetB: RecordingServer;
 let a = "";
 let b = "";
+/** What a target received, bodies as text. */
+const seen = (target: RecordingServer) =>
+  target.received.map((request) => ({ ...request, body: request.body.toString() }));
 
 beforeAll(async () => {
-  const urls = await Promise.all(
-    servers.map(
-      (server) =>
-        new Promise<string>((resolve) =>
-          server.listen(0, "127.0.0.1", () =>
-            resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`),
-          ),
-        ),
-    ),
-  );
-  [a, b] = urls as [string, string];
+  [targetA, targetB] = await Promise.all([recordingServer(redirectOrEcho), recordingServer(redirectOrEcho)]);
+  [a, b] = [targetA.url, targetB.url];
 });
 
-afterAll(() => {
-  for (const server of servers) server.close();
-});
+afterAll(() => Promise.all([targetA.close(), targetB.close()]));
 
 const send = (request: ReplayRequest) => sendReplay(request, { timeoutMs: 5_000, blockPrivate: false });
 const post = (url: string): ReplayRequest => ({
@@ -75,12 +47,12 @@ const to = (status: number, location: string) => `/to/${status}?${encodeURICompo
 
 describe("sendFollowingRedirects", () => {
   it("follows a 302 after a POST as a GET without the body, and says where it went", async () => {
-    seenA.length = 0;
+    targetA.received.length = 0;
     const { result, redirects } = await sendFollowingRedirects(post(`${a}${to(302, "/landed")}`), send);
     expect(result.status).toBe(200);
     expect(result.body.toString()).toBe("arrived at /landed");
     expect(redirects).toEqual([{ status: 302, url: `${a}/landed` }]);
-    const last = seenA.at(-1);
+    const last = seen(targetA).at(-1);
     expect(last).toMatchObject({ method: "GET", url: "/landed", body: "" });
     expect(last?.headers["content-type"]).toBeUndefined();
     // Same origin: the credentials the user sent along stay.
@@ -89,20 +61,24 @@ describe("sendFollowingRedirects", () => {
 
   it("repeats the method and body on 307 and 308", async () => {
     for (const status of [307, 308]) {
-      seenA.length = 0;
+      targetA.received.length = 0;
       const { result } = await sendFollowingRedirects(post(`${a}${to(status, `/kept-${status}`)}`), send);
       expect(result.status).toBe(200);
-      expect(seenA.at(-1)).toMatchObject({ method: "POST", url: `/kept-${status}`, body: '{"id":"evt_1"}' });
-      expect(seenA.at(-1)?.headers["stripe-signature"]).toBe("t=1,v1=abc");
+      expect(seen(targetA).at(-1)).toMatchObject({
+        method: "POST",
+        url: `/kept-${status}`,
+        body: '{"id":"evt_1"}',
+      });
+      expect(seen(targetA).at(-1)?.headers["stripe-signature"]).toBe("t=1,v1=abc");
     }
   });
 
   it("drops credentials when a redirect leads to another origin", async () => {
-    seenB.length = 0;
+    targetB.received.length = 0;
     await sendFollowingRedirects(post(`${a}${to(307, `${b}/other-origin`)}`), send);
-    expect(seenB.at(-1)?.url).toBe("/other-origin");
-    expect(seenB.at(-1)?.headers.authorization).toBeUndefined();
-    expect(seenB.at(-1)?.headers["stripe-signature"]).toBe("t=1,v1=abc");
+    expect(seen(targetB).at(-1)?.url).toBe("/other-origin");
+    expect(seen(targetB).at(-1)?.headers.authorization).toBeUndefined();
+    expect(seen(targetB).at(-1)?.headers["stripe-signature"]).toBe("t=1,v1=abc");
   });
 
   it(`stops after ${MAX_REDIRECTS} redirects and says so`, async () => {

@@ -1,54 +1,33 @@
-import { createServer, type IncomingMessage, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type RecordingServer, recordingServer } from "../../test/recording-server";
 import { buildReplay } from "./build-replay";
 import { sendReplay } from "./send-replay";
 
-interface Received {
-  method: string;
-  url: string;
-  rawHeaders: string[];
-  body: Buffer;
-}
-
-let server: Server;
+let target: RecordingServer;
 let base = "";
-const received: Received[] = [];
+let received: RecordingServer["received"] = [];
 
 beforeAll(async () => {
-  server = createServer((req: IncomingMessage, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => {
-      received.push({
-        method: req.method ?? "",
-        url: req.url ?? "",
-        rawHeaders: req.rawHeaders,
-        body: Buffer.concat(chunks),
-      });
-      if (req.url?.startsWith("/hang")) return;
-      if (req.url?.startsWith("/moved")) {
-        res.writeHead(302, { location: "/elsewhere" });
-        res.end();
-        return;
-      }
-      if (req.url?.startsWith("/big")) {
-        res.writeHead(200, { "content-type": "application/octet-stream" });
-        res.end(Buffer.alloc(100 * 1024, 0x61));
-        return;
-      }
-      res.writeHead(201, { "X-Target": "yes", "content-type": "text/plain" });
-      res.end("handled");
-    });
+  target = await recordingServer((request, res) => {
+    if (request.url.startsWith("/hang")) return;
+    if (request.url.startsWith("/moved")) {
+      res.writeHead(302, { location: "/elsewhere" });
+      res.end();
+      return;
+    }
+    if (request.url.startsWith("/big")) {
+      res.writeHead(200, { "content-type": "application/octet-stream" });
+      res.end(Buffer.alloc(100 * 1024, 0x61));
+      return;
+    }
+    res.writeHead(201, { "X-Target": "yes", "content-type": "text/plain" });
+    res.end("handled");
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = target.url;
+  received = target.received;
 });
 
-afterAll(() => {
-  server.closeAllConnections();
-  server.close();
-});
+afterAll(() => target.close());
 
 const stored = {
   method: "POST",

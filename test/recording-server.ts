@@ -1,0 +1,53 @@
+import { createServer, type IncomingHttpHeaders, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+/** A request as a test target received it: exactly what came over the wire. */
+export interface ReceivedRequest {
+  method: string;
+  url: string;
+  headers: IncomingHttpHeaders;
+  rawHeaders: string[];
+  body: Buffer;
+}
+
+export interface RecordingServer {
+  url: string;
+  received: ReceivedRequest[];
+  close(): Promise<void>;
+}
+
+/**
+ * A real HTTP server on loopback, standing in for a replay or forwarding target: it records every
+ * request whole, then answers it with `answer` (by default 200 "ok"; an answer may also leave it
+ * hanging).
+ */
+export async function recordingServer(
+  answer: (request: ReceivedRequest, res: ServerResponse) => void = (_request, res) => res.end("ok"),
+): Promise<RecordingServer> {
+  const received: ReceivedRequest[] = [];
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => {
+      const request = {
+        method: req.method ?? "",
+        url: req.url ?? "",
+        headers: req.headers,
+        rawHeaders: req.rawHeaders,
+        body: Buffer.concat(chunks),
+      };
+      received.push(request);
+      answer(request, res);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    received,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
