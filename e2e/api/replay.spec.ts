@@ -1,42 +1,28 @@
-import { createServer, type IncomingMessage, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { expect, test } from "@playwright/test";
 import Stripe from "stripe";
+import { type RecordingServer, recordingServer } from "../../test/recording-server";
 import { bearer, createBin, nodeHttp } from "../helpers";
 
-// A stand-in for the user's local dev server: records what it receives and answers 202.
-let target: Server;
+// A stand-in for the user's local dev server: records what it receives and answers 202 (or, moved, 308).
+let target: RecordingServer;
 let targetUrl = "";
-const received: { url: string; method: string; headers: Record<string, unknown>; body: Buffer }[] = [];
+let received: RecordingServer["received"] = [];
 
 test.beforeAll(async () => {
-  target = createServer((req: IncomingMessage, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => {
-      received.push({
-        url: req.url ?? "",
-        method: req.method ?? "",
-        headers: req.headers,
-        body: Buffer.concat(chunks),
-      });
-      if (req.url === "/moved") {
-        res.writeHead(308, { location: "/landed" });
-        res.end();
-        return;
-      }
-      res.writeHead(202, { "content-type": "application/json" });
-      res.end('{"received":true}');
-    });
+  target = await recordingServer((request, res) => {
+    if (request.url === "/moved") {
+      res.writeHead(308, { location: "/landed" });
+      res.end();
+      return;
+    }
+    res.writeHead(202, { "content-type": "application/json" });
+    res.end('{"received":true}');
   });
-  await new Promise<void>((resolve) => target.listen(0, "127.0.0.1", resolve));
-  targetUrl = `http://127.0.0.1:${(target.address() as AddressInfo).port}`;
+  targetUrl = target.url;
+  received = target.received;
 });
 
-test.afterAll(() => {
-  target.closeAllConnections();
-  target.close();
-});
+test.afterAll(() => target.close());
 
 test.describe("replay", () => {
   test("sends a captured request to a target and keeps its answer in the history", async ({
@@ -144,26 +130,17 @@ test.describe("replay", () => {
 test.describe("replay with a fresh signature", () => {
   test("re-signs an old Stripe event so a strict receiver accepts it", async ({ request, baseURL }) => {
     const secret = "whsec_replay_secret";
-    const verifier = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on("data", (chunk: Buffer) => chunks.push(chunk));
-      req.on("end", () => {
-        try {
-          // What the user's server does: stripe-node with its default 5-minute tolerance.
-          Stripe.webhooks.constructEvent(
-            Buffer.concat(chunks),
-            String(req.headers["stripe-signature"]),
-            secret,
-          );
-          res.writeHead(200);
-        } catch {
-          res.writeHead(400);
-        }
-        res.end();
-      });
+    const verifier = await recordingServer((received, res) => {
+      try {
+        // What the user's server does: stripe-node with its default 5-minute tolerance.
+        Stripe.webhooks.constructEvent(received.body, String(received.headers["stripe-signature"]), secret);
+        res.writeHead(200);
+      } catch {
+        res.writeHead(400);
+      }
+      res.end();
     });
-    await new Promise<void>((resolve) => verifier.listen(0, "127.0.0.1", resolve));
-    const verifierUrl = `http://127.0.0.1:${(verifier.address() as AddressInfo).port}`;
+    const verifierUrl = verifier.url;
     try {
       const bin = await createBin(request);
       await request.patch(`/api/bins/${bin.id}`, {
@@ -192,7 +169,7 @@ test.describe("replay with a fresh signature", () => {
       });
       expect((await fresh.json()).status).toBe(200);
     } finally {
-      verifier.close();
+      await verifier.close();
     }
   });
 
@@ -217,16 +194,12 @@ test.describe("forwarding rules", () => {
     baseURL,
   }) => {
     const attempts: number[] = [];
-    const flaky = createServer((req, res) => {
-      req.resume();
-      req.on("end", () => {
-        attempts.push(Date.now());
-        res.writeHead(attempts.length < 3 ? 500 : 200);
-        res.end();
-      });
+    const flaky = await recordingServer((_received, res) => {
+      attempts.push(Date.now());
+      res.writeHead(attempts.length < 3 ? 500 : 200);
+      res.end();
     });
-    await new Promise<void>((resolve) => flaky.listen(0, "127.0.0.1", resolve));
-    const flakyUrl = `http://127.0.0.1:${(flaky.address() as AddressInfo).port}`;
+    const flakyUrl = flaky.url;
     try {
       const bin = await createBin(request);
       const patched = await request.patch(`/api/bins/${bin.id}`, {
@@ -251,7 +224,7 @@ test.describe("forwarding rules", () => {
         })
         .toEqual(["forward #3 → 200", "forward #2 → 500", "forward #1 → 500"]);
     } finally {
-      flaky.close();
+      await flaky.close();
     }
   });
 
