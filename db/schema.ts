@@ -38,6 +38,11 @@ export const bins = pgTable("bins", {
   failuresRemaining: integer().notNull().default(0),
   /** Requests refused by the bin's rate limit (not stored), for the dashboard. */
   refusedCount: bigint({ mode: "number" }).notNull().default(0),
+  /**
+   * Whether the search indexer keeps this bin's requests in the trigram index. Set by the bin's first
+   * search: most bins are never searched, and indexing costs more than storing the request.
+   */
+  searchIndexed: boolean().notNull().default(false),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -81,8 +86,9 @@ export const capturedRequests = pgTable(
 /**
  * The text search runs over (core/requests/search-text), one row per captured request, under a
  * trigram index: substring search (ILIKE '%term%') without reading every row of a bin. Indexing a
- * row's trigrams costs more than storing the request, so it happens off the capture path: captures
- * only queue their id, and db/search-indexer fills this table in batches.
+ * row's trigrams costs more than storing the request, so it happens off the capture path, and only
+ * for bins someone searches: captures only queue their id, and db/search-indexer fills this table in
+ * batches.
  */
 export const requestSearch = pgTable(
   "request_search",
@@ -101,14 +107,20 @@ export const requestSearch = pgTable(
 
 /**
  * Captured requests whose text is not in request_search yet. A search first indexes its bin's
- * queued requests, so it never misses one. No foreign key, so a capture pays for no extra lookup; the
- * indexer drops ids whose request is gone.
+ * queued requests, so it never misses one. Every capture queues itself in its own transaction, so
+ * the queue is exact even for a bin whose first search starts while captures are in flight. The
+ * queue of a bin nobody searches lasts as long as its requests (the foreign key takes it along).
  */
-export const searchQueue = pgTable("search_queue", {
-  requestId: bigint({ mode: "number" }).primaryKey(),
-  // Not indexed: the queue is short-lived and small, and every index is one more write per capture.
-  binId: text().notNull(),
-});
+export const searchQueue = pgTable(
+  "search_queue",
+  {
+    requestId: bigint({ mode: "number" })
+      .primaryKey()
+      .references(() => capturedRequests.id, { onDelete: "cascade" }),
+    binId: text().notNull(),
+  },
+  (table) => [index("search_queue_bin_id_request_id_idx").on(table.binId, table.requestId)],
+);
 
 /**
  * Forwarding tries that are due, or will be: kept in the database so that a restart, or the loss

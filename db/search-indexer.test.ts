@@ -6,8 +6,9 @@ import { requestFilterParamsSchema } from "../core/requests/filter";
 import { drivers, useDatabase } from "../test/databases";
 import { captureRecord } from "../test/records";
 import { captureStore } from "./capture-store";
-import { insertBin } from "./queries/bins";
+import { deleteBin, insertBin } from "./queries/bins";
 import { deleteRequest, insertCapturedRequest, listRequestSummaries } from "./queries/requests";
+import { startIndexingBin } from "./queries/search-index";
 import { requestSearch, searchQueue } from "./schema";
 import { SearchIndexer } from "./search-indexer";
 
@@ -16,6 +17,12 @@ describe.each(drivers)("the search indexer on %s", (driver) => {
   let bins = 0;
   const newBin = async () =>
     (await insertBin(database().db, { id: `search-index-${++bins}`, tokenHash: hashToken(newToken()) })).id;
+  /** A bin that has been searched before: the background indexer keeps it up to date. */
+  const searchedBin = async () => {
+    const binId = await newBin();
+    await startIndexingBin(database(), binId);
+    return binId;
+  };
   /** Where a bin's requests are: waiting in the queue, or in the index. */
   const where = async (binId: string) => {
     const { db } = database();
@@ -56,6 +63,30 @@ describe.each(drivers)("the search indexer on %s", (driver) => {
     expect(await search(binId, "content-encoding: gzip")).toEqual(["/gz"]);
   });
 
+  it("indexes only bins someone searched: a first search indexes the backlog, later captures follow", async () => {
+    const binId = await newBin();
+    for (let n = 0; n < 3; n++) await store(binId, `/before/${n}`, `before-${n}`);
+    const indexer = new SearchIndexer(database());
+    expect(await indexer.run()).toBe(0);
+    expect(await where(binId)).toEqual({ queued: 3, indexed: 0 });
+    expect(await search(binId, "before-1")).toEqual(["/before/1"]);
+    expect(await where(binId)).toEqual({ queued: 0, indexed: 3 });
+    await store(binId, "/after", "after-search");
+    expect(await indexer.run()).toBe(1);
+    expect(await where(binId)).toEqual({ queued: 0, indexed: 4 });
+    await indexer.close();
+  });
+
+  it("takes a request's queue entry along when the request or its bin is deleted", async () => {
+    const binId = await newBin();
+    const first = await store(binId, "/first", "x");
+    await store(binId, "/second", "x");
+    await deleteRequest(database().db, { binId, id: first?.id ?? -1 });
+    expect(await where(binId)).toEqual({ queued: 1, indexed: 0 });
+    await deleteBin(database().db, binId);
+    expect(await where(binId)).toEqual({ queued: 0, indexed: 0 });
+  });
+
   it("catches up only the bin searched", async () => {
     const [searched, other] = [await newBin(), await newBin()];
     await store(searched, "/mine", "x");
@@ -71,7 +102,7 @@ describe.each(drivers)("the search indexer on %s", (driver) => {
     let reads = 0;
     const counted = new SearchIndexer({
       query: (text, params) => {
-        if (text.includes("from search_queue left join")) reads++;
+        if (text.includes("from search_queue join")) reads++;
         return database().query(text, params);
       },
     });
@@ -97,7 +128,7 @@ describe.each(drivers)("the search indexer on %s", (driver) => {
   });
 
   it("empties the whole queue in batches", async () => {
-    const binId = await newBin();
+    const binId = await searchedBin();
     for (let n = 0; n < 25; n++) await store(binId, `/n/${n}`, `{"n":"item-${n}"}`);
     const indexer = new SearchIndexer(database(), { batch: 10 });
     await indexer.run();
@@ -107,7 +138,7 @@ describe.each(drivers)("the search indexer on %s", (driver) => {
   });
 
   it("drops a request deleted before it was indexed, and the text of one deleted after", async () => {
-    const binId = await newBin();
+    const binId = await searchedBin();
     const early = await store(binId, "/early", "gone-before");
     await deleteRequest(database().db, { binId, id: early?.id ?? -1 });
     const late = await store(binId, "/late", "gone-after");
@@ -119,7 +150,7 @@ describe.each(drivers)("the search indexer on %s", (driver) => {
   });
 
   it("waits for captures to pause before indexing, but no longer than maxWaitMs", async () => {
-    const binId = await newBin();
+    const binId = await searchedBin();
     await store(binId, "/steady", "steady load");
     const indexer = new SearchIndexer(database(), { quietMs: 300, maxWaitMs: 600 });
     const started = Date.now();
@@ -135,7 +166,7 @@ describe.each(drivers)("the search indexer on %s", (driver) => {
   });
 
   it("is poked by every capture and indexes a burst shortly after", async () => {
-    const binId = await newBin();
+    const binId = await searchedBin();
     const capture = captureStore(database(), { rateLimitPerMinute: 1_000_000 });
     await Promise.all(
       Array.from({ length: 40 }, (_, n) => capture.save(captureRecord(binId, { path: `/burst/${n}` }))),
@@ -145,7 +176,7 @@ describe.each(drivers)("the search indexer on %s", (driver) => {
   });
 
   it("lets indexers and searches run side by side: each text indexed once, no search misses one", async () => {
-    const binId = await newBin();
+    const binId = await searchedBin();
     for (let n = 0; n < 300; n++) await store(binId, `/side/${n}`, `side-${n}`);
     const indexers = [1, 2, 3].map(() => new SearchIndexer(database(), { batch: 7 }));
     const [found] = await Promise.all([

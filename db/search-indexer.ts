@@ -1,6 +1,6 @@
 import { searchText } from "../core/requests/search-text";
 import type { DatabaseHandle } from "./client";
-import { queuedForIndexing, storeSearchText } from "./queries/search-index";
+import { queuedForIndexing, startIndexingBin, storeSearchText } from "./queries/search-index";
 
 /** The key of passes over the whole queue (a bin id is never empty). */
 const ALL_BINS = "";
@@ -19,7 +19,9 @@ export interface SearchIndexerOptions {
  * Keeps the trigram index up to date, off the capture path. Indexing a request's trigrams costs
  * more than storing it, and costs least when many go in at once, so a capture only queues its id and
  * pokes this; the queue is indexed in batches once captures pause (or after maxWaitMs of steady
- * load). A search first catches up its bin (catchUp), so it never misses a stored request.
+ * load). Only bins that have been searched are indexed: a bin's first search indexes its backlog,
+ * and from then on the bin is kept up to date. A search first catches up its bin (catchUp), so it
+ * never misses a stored request.
  */
 export class SearchIndexer {
   private timer: NodeJS.Timeout | null = null;
@@ -28,6 +30,8 @@ export class SearchIndexer {
     string,
     { running: Promise<number> | null; next: Promise<number> | null }
   >();
+  /** Bins this process knows to be kept in the index, so a search does not mark them again. */
+  private readonly indexedBins = new Set<string>();
   private lastPoke = 0;
   private firstPoke: number | null = null;
   private readonly quietMs: number;
@@ -70,12 +74,15 @@ export class SearchIndexer {
     this.run().catch(this.onError);
   }
 
-  /** Indexes everything queued (by any instance); resolves with how many requests it took. */
+  /** Indexes what is queued for the searched bins (by any instance); resolves with how many it took. */
   run(): Promise<number> {
     return this.pass(ALL_BINS);
   }
 
-  /** Indexes what is queued for one bin: after it, a search of the bin sees every stored request. */
+  /**
+   * Indexes what is queued for one bin: after it, a search of the bin sees every stored request. The
+   * first catch-up of a bin also keeps it in the index from then on.
+   */
   catchUp(binId: string): Promise<number> {
     return this.pass(binId);
   }
@@ -104,6 +111,12 @@ export class SearchIndexer {
   }
 
   private async drain(binId?: string): Promise<number> {
+    if (binId !== undefined && !this.indexedBins.has(binId)) {
+      await startIndexingBin(this.database, binId);
+      // Forgetting costs one more (idle) update per bin, so a long-lived process need not grow this.
+      if (this.indexedBins.size >= 10_000) this.indexedBins.clear();
+      this.indexedBins.add(binId);
+    }
     let total = 0;
     while (!this.closed) {
       const queued = await queuedForIndexing(this.database, { limit: this.batch, binId });
@@ -112,7 +125,7 @@ export class SearchIndexer {
         queued.map(({ id, binId, request }) => ({
           requestId: id,
           binId,
-          searchText: request && searchText(request),
+          searchText: searchText(request),
         })),
       );
       total += queued.length;

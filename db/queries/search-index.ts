@@ -4,36 +4,62 @@ import type { DatabaseHandle } from "../client";
 export interface QueuedRequest {
   id: number;
   binId: string;
-  /** Null when the request was deleted after it was queued. */
-  request: { path: string; query: string; headers: HeaderPair[]; body: Uint8Array } | null;
+  request: { path: string; query: string; headers: HeaderPair[]; body: Uint8Array };
 }
 
-const QUEUED = `
-  select search_queue.request_id::text as id, search_queue.bin_id, captured_requests.id is null as gone,
-    captured_requests.path, captured_requests.query, captured_requests.headers, captured_requests.body
-  from search_queue left join captured_requests on captured_requests.id = search_queue.request_id
-  where $2::text is null or search_queue.bin_id = $2::text
+// A queued id always has its request: deleting a request takes its queue entry along.
+const QUEUED_COLUMNS = `search_queue.request_id::text as id, search_queue.bin_id, captured_requests.path,
+    captured_requests.query, captured_requests.headers, captured_requests.body`;
+
+const QUEUED_FOR_BIN = `
+  select ${QUEUED_COLUMNS}
+  from search_queue join captured_requests on captured_requests.id = search_queue.request_id
+  where search_queue.bin_id = $2
   order by search_queue.request_id
   limit $1`;
 
-/** The oldest queued requests (of one bin, or of all), with what their search text is made of. */
+// Bin by bin (the queue's bin index), so the queues of the many bins nobody searched are not read.
+const QUEUED_FOR_INDEXED_BINS = `
+  select ${QUEUED_COLUMNS}
+  from bins
+    join search_queue on search_queue.bin_id = bins.id
+    join captured_requests on captured_requests.id = search_queue.request_id
+  where bins.search_indexed
+  limit $1`;
+
+/**
+ * Queued requests with what their search text is made of: a bin's oldest, or any of the bins kept
+ * in the index (searchIndexed).
+ */
 export async function queuedForIndexing(
   database: Pick<DatabaseHandle, "query">,
   params: { limit: number; binId?: string },
 ): Promise<QueuedRequest[]> {
-  const rows = await database.query(QUEUED, [params.limit, params.binId ?? null]);
+  const rows = await (params.binId === undefined
+    ? database.query(QUEUED_FOR_INDEXED_BINS, [params.limit])
+    : database.query(QUEUED_FOR_BIN, [params.limit, params.binId]));
   return rows.map((row) => ({
     id: Number(row.id),
     binId: String(row.bin_id),
-    request: row.gone
-      ? null
-      : {
-          path: String(row.path),
-          query: String(row.query),
-          headers: row.headers as HeaderPair[],
-          body: row.body as Uint8Array,
-        },
+    request: {
+      path: String(row.path),
+      query: String(row.query),
+      headers: row.headers as HeaderPair[],
+      body: row.body as Uint8Array,
+    },
   }));
+}
+
+/** Keeps the bin in the index from now on; true when it was not before (its queue is a backlog). */
+export async function startIndexingBin(
+  database: Pick<DatabaseHandle, "query">,
+  binId: string,
+): Promise<boolean> {
+  const rows = await database.query(
+    "update bins set search_indexed = true where id = $1 and not search_indexed returning id",
+    [binId],
+  );
+  return rows.length > 0;
 }
 
 /**
@@ -51,14 +77,13 @@ const STORE = `
   )
   insert into request_search (request_id, bin_id, search_text)
   select entry.request_id, entry.bin_id, entry.search_text from entry
-  where entry.search_text is not null
-    and entry.request_id in (select request_id from moved)
+  where entry.request_id in (select request_id from moved)
     and exists (select 1 from captured_requests where captured_requests.id = entry.request_id)
   on conflict (request_id) do nothing`;
 
 export async function storeSearchText(
   database: Pick<DatabaseHandle, "query">,
-  entries: { requestId: number; binId: string; searchText: string | null }[],
+  entries: { requestId: number; binId: string; searchText: string }[],
 ): Promise<void> {
   if (entries.length === 0) return;
   const json = entries.map((entry) => ({
