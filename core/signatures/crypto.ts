@@ -18,8 +18,9 @@ export function sha256Hex(content: string | Buffer): string {
 }
 
 /**
- * Compares two signatures in constant time. Both are hashed first so that strings of different
- * lengths take the same path and their length is not revealed either.
+ * Compares two strings in constant time when one is a secret of unknown length (a token compared
+ * with the bin's secret). Both are hashed first so that strings of different lengths take the same
+ * path and the secret's length is not revealed either.
  */
 export function safeEqual(a: string, b: string): boolean {
   const left = createHash("sha256").update(a).digest();
@@ -27,10 +28,22 @@ export function safeEqual(a: string, b: string): boolean {
   return timingSafeEqual(left, right) && a.length === b.length;
 }
 
+/**
+ * Compares a computed signature with a received one in constant time. An expected signature's length
+ * follows from its algorithm and encoding, which are public, so a length mismatch may return early;
+ * this runs on every capture, where hashing both sides cost more than the HMAC itself.
+ */
+function signatureEqual(expected: string, received: string): boolean {
+  if (expected.length !== received.length) return false;
+  const left = Buffer.from(expected);
+  const right = Buffer.from(received);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
 /** True when any received signature equals the expected one; every candidate is compared. */
 export function anyEqual(expected: string, received: readonly string[]): boolean {
   let found = false;
-  for (const candidate of received) found = safeEqual(expected, candidate) || found;
+  for (const candidate of received) found = signatureEqual(expected, candidate) || found;
   return found;
 }
 
