@@ -102,7 +102,7 @@ describe.each(drivers)("the search indexer on %s", (driver) => {
     let reads = 0;
     const counted = new SearchIndexer({
       query: (text, params) => {
-        if (text.includes("from search_queue join")) reads++;
+        if (text.includes("from search_queue where bin_id")) reads++;
         return database().query(text, params);
       },
     });

@@ -7,25 +7,24 @@ export interface QueuedRequest {
   request: { path: string; query: string; headers: HeaderPair[]; body: Uint8Array };
 }
 
+// The ids are picked first (a LIMIT keeps the planner from joining first): a queue that grew in a
+// burst has stale statistics, and a join planned before the limit read every queued request's row.
 // A queued id always has its request: deleting a request takes its queue entry along.
-const QUEUED_COLUMNS = `search_queue.request_id::text as id, search_queue.bin_id, captured_requests.path,
-    captured_requests.query, captured_requests.headers, captured_requests.body`;
+const readQueued = (pick: string) => `
+  select picked.request_id::text as id, picked.bin_id, captured_requests.path, captured_requests.query,
+    captured_requests.headers, captured_requests.body
+  from (${pick}) as picked join captured_requests on captured_requests.id = picked.request_id
+  order by picked.request_id`;
 
-const QUEUED_FOR_BIN = `
-  select ${QUEUED_COLUMNS}
-  from search_queue join captured_requests on captured_requests.id = search_queue.request_id
-  where search_queue.bin_id = $2
-  order by search_queue.request_id
-  limit $1`;
+const QUEUED_FOR_BIN = readQueued(`
+  select request_id, bin_id from search_queue where bin_id = $2 order by request_id limit $1`);
 
 // Bin by bin (the queue's bin index), so the queues of the many bins nobody searched are not read.
-const QUEUED_FOR_INDEXED_BINS = `
-  select ${QUEUED_COLUMNS}
-  from bins
-    join search_queue on search_queue.bin_id = bins.id
-    join captured_requests on captured_requests.id = search_queue.request_id
+const QUEUED_FOR_INDEXED_BINS = readQueued(`
+  select search_queue.request_id, search_queue.bin_id
+  from bins join search_queue on search_queue.bin_id = bins.id
   where bins.search_indexed
-  limit $1`;
+  limit $1`);
 
 /**
  * Queued requests with what their search text is made of: a bin's oldest, or any of the bins kept
