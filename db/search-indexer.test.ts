@@ -115,6 +115,27 @@ describe.each(drivers)("the search indexer on %s", (driver) => {
     expect(reads).toBe(3);
   });
 
+  it("leaves a bin that a catch-up is indexing out of a whole-queue run, so no text is made twice", async () => {
+    const binId = await searchedBin();
+    for (let n = 0; n < 30; n++) await store(binId, `/once/${n}`, `once-${n}`);
+    let offered = 0;
+    const counting = new SearchIndexer(
+      {
+        query: (text, params) => {
+          if (text.includes("json_to_recordset")) {
+            const entries = JSON.parse(String(params?.[0])) as { bin_id: string }[];
+            offered += entries.filter((entry) => entry.bin_id === binId).length;
+          }
+          return database().query(text, params);
+        },
+      },
+      { batch: 10 },
+    );
+    await Promise.all([counting.catchUp(binId), counting.run()]);
+    expect(offered).toBe(30);
+    expect(await where(binId)).toEqual({ queued: 0, indexed: 30 });
+  });
+
   it("waits, on close, for every pass in flight: a bin's catch-up as well as a whole-queue run", async () => {
     const binId = await newBin();
     await store(binId, "/closing", "closing");

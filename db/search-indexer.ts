@@ -119,7 +119,12 @@ export class SearchIndexer {
     }
     let total = 0;
     while (!this.closed) {
-      const queued = await queuedForIndexing(this.database, { limit: this.batch, binId });
+      // A whole-queue pass leaves alone the bins a catch-up is working on, rather than race it.
+      const scope =
+        binId === undefined
+          ? { exceptBins: [...this.passes.keys()].filter((key) => key !== ALL_BINS) }
+          : { binId };
+      const queued = await queuedForIndexing(this.database, { limit: this.batch, ...scope });
       await storeSearchText(
         this.database,
         queued.map(({ id, binId, request }) => ({

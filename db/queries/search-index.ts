@@ -23,20 +23,20 @@ const QUEUED_FOR_BIN = readQueued(`
 const QUEUED_FOR_INDEXED_BINS = readQueued(`
   select search_queue.request_id, search_queue.bin_id
   from bins join search_queue on search_queue.bin_id = bins.id
-  where bins.search_indexed
+  where bins.search_indexed and bins.id <> all($2::text[])
   limit $1`);
 
 /**
  * Queued requests with what their search text is made of: a bin's oldest, or any of the bins kept
- * in the index (searchIndexed).
+ * in the index (searchIndexed) but those another pass is already on.
  */
 export async function queuedForIndexing(
   database: Pick<DatabaseHandle, "query">,
-  params: { limit: number; binId?: string },
+  params: { limit: number } & ({ binId: string } | { exceptBins: string[] }),
 ): Promise<QueuedRequest[]> {
-  const rows = await (params.binId === undefined
-    ? database.query(QUEUED_FOR_INDEXED_BINS, [params.limit])
-    : database.query(QUEUED_FOR_BIN, [params.limit, params.binId]));
+  const rows = await ("binId" in params
+    ? database.query(QUEUED_FOR_BIN, [params.limit, params.binId])
+    : database.query(QUEUED_FOR_INDEXED_BINS, [params.limit, params.exceptBins]));
   return rows.map((row) => ({
     id: Number(row.id),
     binId: String(row.bin_id),
@@ -49,16 +49,12 @@ export async function queuedForIndexing(
   }));
 }
 
-/** Keeps the bin in the index from now on; true when it was not before (its queue is a backlog). */
+/** Keeps the bin in the index from now on (its queue so far is the backlog to index). */
 export async function startIndexingBin(
   database: Pick<DatabaseHandle, "query">,
   binId: string,
-): Promise<boolean> {
-  const rows = await database.query(
-    "update bins set search_indexed = true where id = $1 and not search_indexed returning id",
-    [binId],
-  );
-  return rows.length > 0;
+): Promise<void> {
+  await database.query("update bins set search_indexed = true where id = $1 and not search_indexed", [binId]);
 }
 
 /**
