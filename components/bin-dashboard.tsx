@@ -45,6 +45,14 @@ export function BinDashboard(props: BinDashboardProps) {
   // The stream follows the filter of the list on screen: it switches once the new first page is in.
   const [streamQuery, setStreamQuery] = useState(() => listQuery(initialFilter));
   const [loading, setLoading] = useState(false);
+  // Said only once a load takes a while, so quick ones do not flash a message.
+  const [slow, setSlow] = useState(false);
+  useEffect(() => {
+    setSlow(false);
+    if (!loading) return;
+    const timer = setTimeout(() => setSlow(true), 600);
+    return () => clearTimeout(timer);
+  }, [loading]);
   const [compareWith, setCompareWith] = useState<string | null>(null);
   const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
   const toggleCheck = useCallback((id: string) => {
@@ -242,6 +250,15 @@ export function BinDashboard(props: BinDashboardProps) {
               />
             )}
             <div className="min-h-0 flex-1" aria-busy={loading}>
+              {slow && (filter.search?.length ?? 0) > 0 && (
+                <p
+                  role="status"
+                  className="border-b border-zinc-200 bg-amber-50 px-4 py-1.5 text-xs text-amber-900 dark:border-zinc-800 dark:bg-amber-950/40 dark:text-amber-200"
+                >
+                  Searching… A bin&apos;s first search also indexes the requests it holds, which takes a few
+                  seconds for a large bin.
+                </p>
+              )}
               {requests.length === 0 && (
                 <p className="p-6 text-sm text-zinc-500" data-testid="no-matches">
                   {loading
