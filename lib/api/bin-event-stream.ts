@@ -31,7 +31,7 @@ interface BinEventStreamOptions {
 export function binEventStream(options: BinEventStreamOptions): Response {
   const { database, binId, lastEventId, signal, filter = {} } = options;
   const encoder = new TextEncoder();
-  const passes = liveFilter(database, binId, filter);
+  const check = liveFilter(database, binId, filter);
   let stop = () => {};
 
   const stream = new ReadableStream<Uint8Array>({
@@ -56,11 +56,15 @@ export function binEventStream(options: BinEventStreamOptions): Response {
       };
       const writeRequest = (summary: RequestSummary) =>
         write(sseEvent({ id: summary.id, event: "request", data: JSON.stringify(summary) }));
-      // Filter checks may wait on the database; chaining them keeps events in the order they came.
+      // Checks that wait on the database are chained, which keeps events in the order they came.
       let queue = Promise.resolve();
       const writeIfPasses = (summary: RequestSummary) => {
+        if (!check.fromDatabase) {
+          if (check.passes(summary)) writeRequest(summary);
+          return;
+        }
         queue = queue.then(async () => {
-          if (await passes(summary).catch(() => false)) writeRequest(summary);
+          if (await check.passes(summary).catch(() => false)) writeRequest(summary);
         });
       };
 

@@ -16,7 +16,7 @@ export async function waitForRequest(options: {
   signal: AbortSignal;
 }): Promise<string | null> {
   const { database, binId, after, filter, signal } = options;
-  const passes = liveFilter(database, binId, filter);
+  const check = liveFilter(database, binId, filter);
   return new Promise((resolve) => {
     let done = false;
     const finish = (id: string | null) => {
@@ -31,7 +31,7 @@ export async function waitForRequest(options: {
     // Subscribed before the table is read, so a request landing in between is not missed.
     const unsubscribe = database.events.subscribe(binId, (summary) => {
       if (Number(summary.id) <= after) return;
-      passes(summary).then(
+      Promise.resolve(check.passes(summary)).then(
         (yes) => yes && finish(summary.id),
         () => {},
       );
