@@ -23,6 +23,29 @@ describe.each(drivers)("the capture writer on %s", (driver) => {
     return { writer: captureWriter({ query }, options), statements };
   }
 
+  it("links each request to the bin's request stored before it, even with writers in parallel", async () => {
+    const [bin, other] = [await newBin(), await newBin()];
+    // Three writers stand for three instances: their statements run at once on separate connections.
+    const writers = [1, 2, 3].map(() => captureWriter(database(), { maxBatch: 7 }));
+    const saved = await Promise.all(
+      Array.from({ length: 150 }, (_, i) =>
+        (writers[i % 3] as (typeof writers)[number]).save(
+          captureRecord(i % 4 === 0 ? other.id : bin.id, { path: `/chain/${i}` }),
+        ),
+      ),
+    );
+    expect(saved.every(Boolean)).toBe(true);
+    for (const binId of [bin.id, other.id]) {
+      const rows = (await listRequestSummaries(database(), { binId, limit: 500 })).reverse();
+      // Oldest first: every request points at the one just before it, the first at none.
+      expect(rows.map((row) => row.previousId)).toEqual([null, ...rows.slice(0, -1).map((row) => row.id)]);
+    }
+    // And the next capture continues the chain.
+    const last = (await listRequestSummaries(database(), { binId: bin.id, limit: 1 }))[0];
+    const next = await writers[0]?.save(captureRecord(bin.id, { path: "/chain/next" }));
+    expect(next?.previousId).toBe(last?.id);
+  });
+
   it("writes a lone capture at once, in a statement of its own", async () => {
     const bin = await newBin();
     const { writer, statements } = countedWriter({ maxInFlight: 2 });

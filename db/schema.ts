@@ -43,6 +43,11 @@ export const bins = pgTable("bins", {
    * search: most bins are never searched, and indexing costs more than storing the request.
    */
   searchIndexed: boolean().notNull().default(false),
+  /**
+   * The bin's newest request. Every capture statement locks the bin's row, reads this as its first
+   * request's previous id and moves it on: see capturedRequests.previousId.
+   */
+  lastRequestId: bigint({ mode: "number" }),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -72,6 +77,13 @@ export const capturedRequests = pgTable(
     occurrence: integer(),
     /** For a repeated delivery, the first request that carried its key. */
     duplicateOf: bigint({ mode: "number" }),
+    /**
+     * The bin's request stored just before this one (null for a bin's first, and for requests stored
+     * before this column existed). Captures of a bin hold its row lock from drawing their ids to their
+     * commit, so these links chain a bin's requests in commit order across instances: an event
+     * stream that sees a link to a request it has not seen yet reads the gap from the table first.
+     */
+    previousId: bigint({ mode: "number" }),
     /** valid | invalid | missing | expired | unchecked; a column of its own so lists can filter on it. */
     signatureVerdict: text(),
     /** The full verdict: scheme, reason, and what was compared. */

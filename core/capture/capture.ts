@@ -25,7 +25,7 @@ export interface IncomingCapture {
 
 export type CaptureRecord = Omit<
   StoredRequestSummary,
-  "id" | "receivedAt" | "occurrence" | "duplicateOf" | "deliveries"
+  "id" | "receivedAt" | "occurrence" | "duplicateOf" | "deliveries" | "previousId"
 > & {
   signatureVerdict: string | null;
   headers: HeaderPair[];

@@ -16,6 +16,7 @@ const detail = (id: string, receivedAt: string): RequestDetail => ({
   receivedAt,
   duplicate: null,
   signature: null,
+  previousId: null,
   headers: [["Content-Type", "text/plain"]],
   bodyBase64: "aGk=",
   bodyText: "hi",

@@ -24,6 +24,7 @@ const summary = (overrides: Partial<RequestSummary> = {}): RequestSummary => ({
   receivedAt: "2026-05-01T12:00:00.000Z",
   duplicate: null,
   signature: { verdict: "valid", scheme: "github", reason: "ok" },
+  previousId: null,
   ...overrides,
 });
 

@@ -29,6 +29,7 @@ function summary(
         }
       : null,
     signature: null,
+    previousId: null,
   } satisfies RequestSummary;
 }
 

@@ -23,6 +23,7 @@ const stored: StoredRequest = {
   duplicateOf: null,
   deliveries: null,
   signature: null,
+  previousId: 6,
   headers: [
     ["Content-Type", "application/json"],
     ["X-Repeat", "1"],
@@ -45,6 +46,7 @@ const expectedSummary = {
   receivedAt: "2024-05-06T07:08:09.123Z",
   duplicate: null,
   signature: null,
+  previousId: "6",
 };
 
 describe("toRequestSummary", () => {

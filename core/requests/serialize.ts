@@ -39,6 +39,7 @@ export function toRequestSummary(row: StoredRequestSummary): RequestSummary {
     signature: row.signature
       ? { verdict: row.signature.verdict, scheme: row.signature.scheme, reason: row.signature.reason }
       : null,
+    previousId: row.previousId === null ? null : String(row.previousId),
   };
 }
 

@@ -20,6 +20,8 @@ export interface StoredRequestSummary {
   dedupSource: string | null;
   occurrence: number | null;
   duplicateOf: number | null;
+  /** The bin's request stored just before this one (see the schema); null when not known. */
+  previousId: number | null;
   /** How many deliveries of this key the bin has seen so far. */
   deliveries: number | null;
   signature: SignatureVerdict | null;
@@ -47,6 +49,11 @@ export interface RequestSummary {
   duplicate: DuplicateInfo | null;
   /** The signature verdict; null for requests stored before verification existed. */
   signature: SignatureSummary | null;
+  /**
+   * The bin's request stored just before this one, whichever instance stored it; null when not known.
+   * A stream client can tell from it that it missed nothing in between.
+   */
+  previousId: string | null;
 }
 
 export type SignatureSummary = Omit<SignatureVerdict, "details">;

@@ -23,6 +23,7 @@ const summaryColumns = {
   dedupSource: capturedRequests.dedupSource,
   occurrence: capturedRequests.occurrence,
   duplicateOf: capturedRequests.duplicateOf,
+  previousId: capturedRequests.previousId,
   deliveries: deliveryKeys.deliveries,
   signature: capturedRequests.signature,
 };
@@ -48,6 +49,7 @@ interface InsertedRow {
   received_ms: number | string;
   occurrence: number | null;
   duplicate_of: string | null;
+  previous_id: string | null;
 }
 
 export interface CaptureToInsert {
@@ -85,11 +87,13 @@ const CAPTURE_INPUT: [column: string, type: string, value: (capture: CaptureToIn
 
 /**
  * Stores captures and numbers their deliveries in one statement (one round trip, one transaction,
- * one commit for the lot): each request's id is drawn first, its key's row is upserted with it (the
- * row lock orders concurrent deliveries of one key), and the request is inserted with the resulting
- * occurrence; its id joins the search indexer's queue. Two records of one bin and key cannot share
- * a statement (an upsert may touch a row once); the capture writer keeps them apart. Postgres
- * prepares each batch size's text once per connection.
+ * one commit for the lot). The statement first locks its bins' rows (in id order, so two statements
+ * cannot deadlock), and only then draws ids: within a bin, ids are drawn and committed in one order
+ * on every instance, and each request records the bin's request before it (previous_id). Each key's
+ * row is upserted with its request's id (the row lock orders concurrent deliveries of one key), and
+ * the request is inserted with the resulting occurrence; its id joins the search indexer's queue.
+ * Two records of one bin and key cannot share a statement (an upsert may touch a row once); the
+ * capture writer keeps them apart. Postgres prepares each batch size's text once per connection.
  */
 function insertCapturesSql(count: number): string {
   const rows = Array.from({ length: count }, (_, row) => {
@@ -101,7 +105,28 @@ function insertCapturesSql(count: number): string {
   const columns = CAPTURE_INPUT.map(([column]) => column).join(", ");
   return `
   with input (ord, ${columns}) as (values ${rows.join(",\n    ")}),
-  numbered as materialized (select nextval('captured_requests_id_seq'::regclass) as id, input.* from input),
+  locked as materialized (
+    select id as bin_id, last_request_id from bins
+    where id in (select bin_id from input)
+    order by id
+    for no key update
+  ),
+  numbered as materialized (
+    select nextval('captured_requests_id_seq'::regclass) as id, input.* from input
+    -- Evaluated before the first id is drawn: the bins are locked first.
+    where (select count(*) from locked) >= 0
+  ),
+  chained as (
+    select numbered.id,
+      coalesce(lag(numbered.id) over (partition by numbered.bin_id order by numbered.id), locked.last_request_id)
+        as previous_id
+    from numbered join locked on locked.bin_id = numbered.bin_id
+  ),
+  advanced as (
+    update bins set last_request_id = latest.id
+    from (select bin_id, max(id) as id from numbered group by bin_id) as latest
+    where bins.id = latest.bin_id
+  ),
   delivery as (
     insert into delivery_keys (bin_id, key, first_request_id)
     select bin_id, dedup_key, id from numbered where dedup_key is not null
@@ -115,16 +140,18 @@ function insertCapturesSql(count: number): string {
   inserted as (
     insert into captured_requests (id, bin_id, method, path, query, headers, body, content_type, body_size,
       body_too_large, remote_addr, response_status, dedup_key, dedup_source, signature_verdict, signature,
-      occurrence, duplicate_of, received_at)
+      occurrence, duplicate_of, received_at, previous_id)
     select n.id, n.bin_id, n.method, n.path, n.query, n.headers, n.body, n.content_type, n.body_size,
       n.body_too_large, n.remote_addr, n.response_status, n.dedup_key, n.dedup_source, n.signature_verdict,
       n.signature, d.deliveries, case when d.deliveries > 1 then d.first_request_id end,
-      coalesce(n.received_at, now())
-    from numbered n left join delivery d on d.bin_id = n.bin_id and d.key = n.dedup_key
-    returning id, received_at, occurrence, duplicate_of
+      coalesce(n.received_at, now()), chained.previous_id
+    from numbered n
+      join chained on chained.id = n.id
+      left join delivery d on d.bin_id = n.bin_id and d.key = n.dedup_key
+    returning id, received_at, occurrence, duplicate_of, previous_id
   )
   select numbered.ord, inserted.id::text, (extract(epoch from inserted.received_at) * 1000)::float8 as received_ms,
-    inserted.occurrence, inserted.duplicate_of::text
+    inserted.occurrence, inserted.duplicate_of::text, inserted.previous_id::text
   from inserted join numbered on numbered.id = inserted.id`;
 }
 
@@ -164,6 +191,7 @@ function storedSummary(record: CaptureRecord, row: InsertedRow): StoredRequestSu
     receivedAt: new Date(Number(row.received_ms)),
     occurrence: row.occurrence,
     duplicateOf: row.duplicate_of === null ? null : Number(row.duplicate_of),
+    previousId: row.previous_id === null ? null : Number(row.previous_id),
     deliveries: row.occurrence,
   };
 }
