@@ -269,10 +269,10 @@ export async function listRequestSummaries(
     .limit(params.limit);
 }
 
-/** Oldest first after a cursor: what an event stream that reconnects has missed. */
+/** Oldest first after a cursor (and before another): what an event stream has missed. */
 export async function listRequestSummariesAfter(
   database: SearchableDatabase,
-  params: { binId: string; after: number; limit: number; filter?: RequestFilter },
+  params: { binId: string; after: number; before?: number; limit: number; filter?: RequestFilter },
 ): Promise<StoredRequestSummary[]> {
   const db = await readyFor(database, params.binId, params.filter);
   return db
@@ -283,6 +283,7 @@ export async function listRequestSummariesAfter(
       and(
         eq(capturedRequests.binId, params.binId),
         gt(capturedRequests.id, params.after),
+        params.before === undefined ? undefined : lt(capturedRequests.id, params.before),
         ...filterConditions(params.binId, params.filter ?? {}),
       ),
     )

@@ -17,6 +17,28 @@ test.describe("several instances on one Postgres", () => {
     stream.close();
   });
 
+  test("streams what both instances capture at once in id order, none missing, none twice", async ({
+    request,
+  }) => {
+    const bin = await createBin(request);
+    const stream = openEventStream(
+      `${serverUrl("postgresB")}/api/bins/${bin.id}/events?lastEventId=0`,
+      bearer(bin),
+    );
+    await stream.opened;
+    // Local captures reach B's stream at once, A's a few milliseconds later through Postgres.
+    const captures = await Promise.all(
+      Array.from({ length: 120 }, (_, i) =>
+        nodeHttp(`${serverUrl(i % 2 ? "postgresA" : "postgresB")}/h/${bin.id}/both/${i}`, { body: "{}" }),
+      ),
+    );
+    const ids = captures.map((capture) => Number(capture.headers["x-hookscope-request-id"]));
+    const events = await stream.waitForEvents(120);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(events.map((event) => Number(event.id))).toEqual(ids.sort((a, b) => a - b));
+    stream.close();
+  });
+
   test("serves the same bins and requests from either instance", async ({ request }) => {
     const bin = await createBin(request);
     const capture = await nodeHttp(`${serverUrl("postgresB")}/h/${bin.id}`, { body: "from b" });

@@ -1,21 +1,20 @@
+import { orderedFeed } from "@/core/events/ordered-feed";
 import { sseComment, sseEvent, sseRetry } from "@/core/events/sse";
 import { logError } from "@/core/log-error";
 import type { RequestFilter } from "@/core/requests/filter";
 import { toRequestSummary } from "@/core/requests/serialize";
 import type { RequestSummary } from "@/core/requests/types";
 import type { DatabaseHandle } from "@/db/client";
-import { listRequestSummariesAfter } from "@/db/queries/requests";
+import { listRequestSummaries, listRequestSummariesAfter } from "@/db/queries/requests";
 import { liveFilter } from "./live-filter";
 
 const HEARTBEAT_MS = 15_000;
 const BACKFILL_PAGE = 500;
-// Longer than a capture takes from its commit to its publish, even under load.
-const REPLAYED_MEMORY_MS = 30_000;
 
 interface BinEventStreamOptions {
   database: DatabaseHandle;
   binId: string;
-  /** Replay everything stored after this id before going live. */
+  /** Replay everything stored after this id before going live; without it, start from now. */
   lastEventId?: number;
   /** Only requests passing it are sent (the dashboard's active filter). */
   filter?: RequestFilter;
@@ -23,16 +22,22 @@ interface BinEventStreamOptions {
 }
 
 /**
- * A bin's live feed. Live events are subscribed to before the backfill is read and held back until it
- * is done, so a request that lands meanwhile is sent exactly once, whichever side sees it. A row can
- * also become visible to the backfill a moment before its capture publishes it, so ids the backfill
- * sent are remembered for a while and their late live event is dropped.
+ * A bin's live feed: its requests in id order, none missing, none twice, so that a client that
+ * resumes after the last id it got (Last-Event-ID) misses nothing, whichever instance it reaches.
+ * Live events are subscribed to before the backfill is read and held back until it is done; from
+ * then on the ordered feed drops what was sent already and reads from the table any request that
+ * another instance committed but whose event has not arrived yet.
  */
 export function binEventStream(options: BinEventStreamOptions): Response {
   const { database, binId, lastEventId, signal, filter = {} } = options;
   const encoder = new TextEncoder();
   const check = liveFilter(database, binId, filter);
   let stop = () => {};
+
+  const page = async (after: number, before?: number) =>
+    (await listRequestSummariesAfter(database, { binId, after, before, limit: BACKFILL_PAGE, filter })).map(
+      toRequestSummary,
+    );
 
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
@@ -56,23 +61,22 @@ export function binEventStream(options: BinEventStreamOptions): Response {
       };
       const writeRequest = (summary: RequestSummary) =>
         write(sseEvent({ id: summary.id, event: "request", data: JSON.stringify(summary) }));
-      // Checks that wait on the database are chained, which keeps events in the order they came.
-      let queue = Promise.resolve();
-      const writeIfPasses = (summary: RequestSummary) => {
-        if (!check.fromDatabase) {
-          if (check.passes(summary)) writeRequest(summary);
-          return;
-        }
-        queue = queue.then(async () => {
-          if (await check.passes(summary).catch(() => false)) writeRequest(summary);
-        });
-      };
+
+      let cursor: number;
+      try {
+        // Read before subscribing: whatever lands from here on is backfilled or sent live.
+        cursor =
+          lastEventId ?? Number((await listRequestSummaries(database, { binId, limit: 1 }))[0]?.id ?? 0);
+      } catch (error) {
+        logError("event stream start failed", error);
+        return controller.close();
+      }
 
       let held: RequestSummary[] | null = [];
-      let replayed = new Set<string>();
+      let feed: ReturnType<typeof orderedFeed<RequestSummary>> | null = null;
       const unsubscribe = database.events.subscribe(binId, (summary) => {
-        if (held) held.push(summary);
-        else if (!replayed.has(summary.id)) writeIfPasses(summary);
+        if (feed) feed.push(summary);
+        else held?.push(summary);
       });
       const heartbeat = setInterval(() => write(sseComment("ping")), HEARTBEAT_MS);
       stop = () => {
@@ -93,32 +97,35 @@ export function binEventStream(options: BinEventStreamOptions): Response {
       write(sseComment("connected"));
 
       try {
-        for (let after = lastEventId; after !== undefined && !closed; ) {
-          const rows = await listRequestSummariesAfter(database, {
-            binId,
-            after,
-            limit: BACKFILL_PAGE,
-            filter,
-          });
-          for (const row of rows) {
-            const summary = toRequestSummary(row);
-            replayed.add(summary.id);
-            writeRequest(summary);
-          }
-          after = rows.length === BACKFILL_PAGE ? rows.at(-1)?.id : undefined;
+        for (let rows = await page(cursor); rows.length > 0 && !closed; ) {
+          for (const summary of rows) writeRequest(summary);
+          cursor = Number(rows.at(-1)?.id);
+          rows = rows.length === BACKFILL_PAGE ? await page(cursor) : [];
         }
       } catch (error) {
         logError("event stream backfill failed", error);
         return stop();
       }
-      const pending = held;
+      feed = orderedFeed<RequestSummary>({
+        cursor,
+        async readGap(after, before) {
+          const missed: RequestSummary[] = [];
+          for (let rows = await page(after, before); rows.length > 0; ) {
+            missed.push(...rows);
+            rows = rows.length === BACKFILL_PAGE ? await page(Number(rows.at(-1)?.id), before) : [];
+          }
+          return missed;
+        },
+        passes: (summary) => check.passes(summary),
+        send: writeRequest,
+        onError(error) {
+          // The order can no longer be vouched for: the client reconnects and resumes from the table.
+          logError("event stream gap failed", error);
+          stop();
+        },
+      });
+      for (const summary of held ?? []) feed.push(summary);
       held = null;
-      for (const summary of pending) if (!replayed.has(summary.id)) writeIfPasses(summary);
-      if (replayed.size > 0) {
-        setTimeout(() => {
-          replayed = new Set();
-        }, REPLAYED_MEMORY_MS).unref();
-      }
     },
     cancel() {
       stop();
