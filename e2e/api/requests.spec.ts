@@ -42,6 +42,7 @@ test.describe("requests API", () => {
         "id",
         "method",
         "path",
+        "previousId",
         "query",
         "receivedAt",
         "remoteAddr",
@@ -55,7 +56,14 @@ test.describe("requests API", () => {
       query: "x=1",
       bodySize: 5,
       contentType: "text/plain",
+      previousId: null,
     });
+    // The next request of the bin names this one as the request stored before it.
+    await nodeHttp(`${baseURL}/h/${bin.id}/t`, { body: "again" });
+    const [next] = (
+      await (await request.get(`/api/bins/${bin.id}/requests`, { headers: bearer(bin) })).json()
+    ).requests;
+    expect(next.previousId).toBe(summary.id);
   });
 
   test("returns the full request", async ({ request, baseURL }) => {
