@@ -1,5 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { headerPairsFromRaw } from "../core/capture/header-pairs";
+import type { HeaderPair } from "../core/requests/types";
 
 /** A request as a test target received it: exactly what came over the wire. */
 export interface ReceivedRequest {
@@ -9,6 +11,21 @@ export interface ReceivedRequest {
   rawHeaders: string[];
   body: Buffer;
 }
+
+/** The same, with its headers as pairs in wire order (casing and repeats kept) and its body as bytes. */
+export interface ReceivedPairs {
+  method: string;
+  url: string;
+  headers: HeaderPair[];
+  body: Uint8Array;
+}
+
+export const withHeaderPairs = (request: ReceivedRequest): ReceivedPairs => ({
+  method: request.method,
+  url: request.url,
+  headers: headerPairsFromRaw(request.rawHeaders),
+  body: new Uint8Array(request.body),
+});
 
 export interface RecordingServer {
   url: string;

@@ -1,14 +1,18 @@
 import { execFile } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  type ReceivedPairs,
+  type ReceivedRequest,
+  type RecordingServer,
+  recordingServer,
+  withHeaderPairs,
+} from "../../test/recording-server";
 import { bodyAsText } from "../body/decode-body";
-import { headerPairsFromRaw } from "../capture/header-pairs";
 import type { HeaderPair } from "../requests/types";
 import { curlCommand, shellQuote } from "./curl";
 import { bodyBytes, bytesToBase64, type ExportableRequest, replayableHeaders } from "./request-input";
@@ -38,36 +42,21 @@ function captured(
   };
 }
 
-interface Received {
-  method: string;
-  url: string;
-  headers: HeaderPair[];
-  body: Uint8Array;
-}
-
-let server: Server;
+let target: RecordingServer;
 let origin: string;
-const received: Received[] = [];
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => {
-      received.push({
-        method: req.method ?? "",
-        url: req.url ?? "",
-        headers: headerPairsFromRaw(req.rawHeaders),
-        body: new Uint8Array(Buffer.concat(chunks)),
-      });
-      res.end("ok");
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  target = await recordingServer();
+  origin = target.url;
 });
 
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => target.close());
+
+/** The one request the target received. */
+function receivedOne(): ReceivedPairs {
+  expect(target.received).toHaveLength(1);
+  return withHeaderPairs(target.received[0] as ReceivedRequest);
+}
 
 // Names compared case-insensitively, as HTTP does; order and repeats still matter.
 const comparable = (headers: readonly HeaderPair[]): HeaderPair[] =>
@@ -88,11 +77,10 @@ async function runInBash(command: string): Promise<void> {
   }
 }
 
-async function sendThroughCurl(request: ExportableRequest): Promise<Received> {
-  received.length = 0;
+async function sendThroughCurl(request: ExportableRequest): Promise<ReceivedPairs> {
+  target.received.length = 0;
   await runInBash(curlCommand(request, { origin }));
-  expect(received).toHaveLength(1);
-  return received[0] as Received;
+  return receivedOne();
 }
 
 async function expectRoundTrip(request: ExportableRequest): Promise<void> {

@@ -1,8 +1,12 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  type ReceivedPairs,
+  type ReceivedRequest,
+  type RecordingServer,
+  recordingServer,
+  withHeaderPairs,
+} from "../../test/recording-server";
 import { bodyAsText } from "../body/decode-body";
-import { headerPairsFromRaw } from "../capture/header-pairs";
 import type { HeaderPair } from "../requests/types";
 import { fetchCode, jsString } from "./fetch-code";
 import { bytesToBase64, type ExportableRequest } from "./request-input";
@@ -31,45 +35,29 @@ function captured(
   };
 }
 
-interface Received {
-  method: string;
-  url: string;
-  headers: HeaderPair[];
-  body: Uint8Array;
-}
-
-let server: Server;
+let target: RecordingServer;
 let origin: string;
-const received: Received[] = [];
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => {
-      received.push({
-        method: req.method ?? "",
-        url: req.url ?? "",
-        headers: headerPairsFromRaw(req.rawHeaders),
-        body: new Uint8Array(Buffer.concat(chunks)),
-      });
-      res.end("ok");
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  target = await recordingServer();
+  origin = target.url;
 });
 
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => target.close());
+
+/** The one request the target received. */
+function receivedOne(): ReceivedPairs {
+  expect(target.received).toHaveLength(1);
+  return withHeaderPairs(target.received[0] as ReceivedRequest);
+}
 
 type AsyncFunctionConstructor = new (body: string) => () => Promise<unknown>;
 const AsyncFunction: AsyncFunctionConstructor = Object.getPrototypeOf(async () => {}).constructor;
 
-async function sendThroughFetch(request: ExportableRequest): Promise<Received> {
-  received.length = 0;
+async function sendThroughFetch(request: ExportableRequest): Promise<ReceivedPairs> {
+  target.received.length = 0;
   await new AsyncFunction(fetchCode(request, { origin }))();
-  expect(received).toHaveLength(1);
-  return received[0] as Received;
+  return receivedOne();
 }
 
 // fetch folds repeats of a name into one comma-separated value and lower-cases names.
