@@ -20,7 +20,7 @@ export interface ReceivedPairs {
   body: Uint8Array;
 }
 
-export const withHeaderPairs = (request: ReceivedRequest): ReceivedPairs => ({
+const withHeaderPairs = (request: ReceivedRequest): ReceivedPairs => ({
   method: request.method,
   url: request.url,
   headers: headerPairsFromRaw(request.rawHeaders),
@@ -30,6 +30,8 @@ export const withHeaderPairs = (request: ReceivedRequest): ReceivedPairs => ({
 export interface RecordingServer {
   url: string;
   received: ReceivedRequest[];
+  /** Runs `send` and returns the one request it made (as pairs); fails unless it made exactly one. */
+  receiveOne(send: () => Promise<unknown>): Promise<ReceivedPairs>;
   close(): Promise<void>;
 }
 
@@ -61,6 +63,13 @@ export async function recordingServer(
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     received,
+    async receiveOne(send) {
+      received.length = 0;
+      await send();
+      const [only, ...more] = received;
+      if (!only || more.length > 0) throw new Error(`expected exactly 1 request, got ${received.length}`);
+      return withHeaderPairs(only);
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -5,13 +5,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  type ReceivedPairs,
-  type ReceivedRequest,
-  type RecordingServer,
-  recordingServer,
-  withHeaderPairs,
-} from "../../test/recording-server";
+import { type RecordingServer, recordingServer } from "../../test/recording-server";
 import { bodyAsText } from "../body/decode-body";
 import type { HeaderPair } from "../requests/types";
 import { curlCommand, shellQuote } from "./curl";
@@ -43,20 +37,12 @@ function captured(
 }
 
 let target: RecordingServer;
-let origin: string;
 
 beforeAll(async () => {
   target = await recordingServer();
-  origin = target.url;
 });
 
 afterAll(() => target.close());
-
-/** The one request the target received. */
-function receivedOne(): ReceivedPairs {
-  expect(target.received).toHaveLength(1);
-  return withHeaderPairs(target.received[0] as ReceivedRequest);
-}
 
 // Names compared case-insensitively, as HTTP does; order and repeats still matter.
 const comparable = (headers: readonly HeaderPair[]): HeaderPair[] =>
@@ -77,11 +63,8 @@ async function runInBash(command: string): Promise<void> {
   }
 }
 
-async function sendThroughCurl(request: ExportableRequest): Promise<ReceivedPairs> {
-  target.received.length = 0;
-  await runInBash(curlCommand(request, { origin }));
-  return receivedOne();
-}
+const sendThroughCurl = (request: ExportableRequest) =>
+  target.receiveOne(() => runInBash(curlCommand(request, { origin: target.url })));
 
 async function expectRoundTrip(request: ExportableRequest): Promise<void> {
   const got = await sendThroughCurl(request);

@@ -1,11 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  type ReceivedPairs,
-  type ReceivedRequest,
-  type RecordingServer,
-  recordingServer,
-  withHeaderPairs,
-} from "../../test/recording-server";
+import { type RecordingServer, recordingServer } from "../../test/recording-server";
 import { bodyAsText } from "../body/decode-body";
 import type { HeaderPair } from "../requests/types";
 import { fetchCode, jsString } from "./fetch-code";
@@ -36,29 +30,18 @@ function captured(
 }
 
 let target: RecordingServer;
-let origin: string;
 
 beforeAll(async () => {
   target = await recordingServer();
-  origin = target.url;
 });
 
 afterAll(() => target.close());
 
-/** The one request the target received. */
-function receivedOne(): ReceivedPairs {
-  expect(target.received).toHaveLength(1);
-  return withHeaderPairs(target.received[0] as ReceivedRequest);
-}
-
 type AsyncFunctionConstructor = new (body: string) => () => Promise<unknown>;
 const AsyncFunction: AsyncFunctionConstructor = Object.getPrototypeOf(async () => {}).constructor;
 
-async function sendThroughFetch(request: ExportableRequest): Promise<ReceivedPairs> {
-  target.received.length = 0;
-  await new AsyncFunction(fetchCode(request, { origin }))();
-  return receivedOne();
-}
+const sendThroughFetch = (request: ExportableRequest) =>
+  target.receiveOne(() => new AsyncFunction(fetchCode(request, { origin: target.url }))());
 
 // fetch folds repeats of a name into one comma-separated value and lower-cases names.
 function valuesByName(headers: readonly HeaderPair[]): Map<string, string> {
