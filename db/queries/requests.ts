@@ -120,7 +120,9 @@ function insertCapturesSql(count: number): string {
     select numbered.id,
       coalesce(lag(numbered.id) over (partition by numbered.bin_id order by numbered.id), locked.last_request_id)
         as previous_id
-    from numbered join locked on locked.bin_id = numbered.bin_id
+    -- A bin deleted a moment ago has no row to lock: its capture still goes on, to fail the bins
+    -- foreign key (the caller's sign that the bin is gone).
+    from numbered left join locked on locked.bin_id = numbered.bin_id
   ),
   advanced as (
     update bins set last_request_id = latest.id
