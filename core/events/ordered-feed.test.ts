@@ -13,13 +13,15 @@ function feed(options: {
   passes?: (item: ChainedItem) => boolean | Promise<boolean>;
 }) {
   const sent: string[] = [];
-  const gaps: [number, number][] = [];
+  const gaps: [number, number | undefined][] = [];
   const errors: unknown[] = [];
   const instance = orderedFeed<ChainedItem>({
     cursor: options.cursor,
     readGap: async (after, before) => {
       gaps.push([after, before]);
-      return (options.stored ?? []).filter((row) => Number(row.id) > after && Number(row.id) < before);
+      return (options.stored ?? []).filter(
+        (row) => Number(row.id) > after && Number(row.id) < (before ?? Number.POSITIVE_INFINITY),
+      );
     },
     passes: options.passes ?? (() => true),
     send: (row) => sent.push(row.id),
@@ -46,6 +48,17 @@ describe("the ordered feed", () => {
     await f.settled();
     expect(f.sent).toEqual(["12", "13", "16"]);
     expect(f.gaps).toEqual([[10, 13]]);
+  });
+
+  it("sends the backfill first, holding live events back, and drops the ones it already sent", async () => {
+    const f = feed({ cursor: 10, stored: [item(11, 10), item(12, 11)] });
+    f.catchUp();
+    f.push(item(12, 11));
+    f.push(item(13, 12));
+    expect(f.sent).toEqual([]);
+    await f.settled();
+    expect(f.sent).toEqual(["11", "12", "13"]);
+    expect(f.gaps).toEqual([[10, undefined]]);
   });
 
   it("drops what the backfill already sent", () => {

@@ -7,8 +7,8 @@ export interface ChainedItem {
 export interface OrderedFeedOptions<T extends ChainedItem> {
   /** Every request of the bin up to this id is accounted for (sent, or left out by the filter). */
   cursor: number;
-  /** The bin's requests after `after` and before `before`, oldest first, that pass the filter. */
-  readGap(after: number, before: number): Promise<T[]>;
+  /** The bin's requests after `after` (and before `before`), oldest first, that pass the filter. */
+  readGap(after: number, before?: number): Promise<T[]>;
   /** Whether a live request passes the filter: at once, or once the database has answered. */
   passes(item: T): boolean | Promise<boolean>;
   send(item: T): void;
@@ -44,13 +44,16 @@ export function orderedFeed<T extends ChainedItem>(options: OrderedFeedOptions<T
     });
   };
 
-  const fillThenAdmit = async (item: T): Promise<void> => {
-    const id = Number(item.id);
-    for (const missed of await readGap(cursor, id)) {
-      if (Number(missed.id) <= cursor) continue;
+  const fill = async (before?: number): Promise<void> => {
+    for (const missed of await readGap(cursor, before)) {
       send(missed);
       cursor = Number(missed.id);
     }
+  };
+
+  const fillThenAdmit = async (item: T): Promise<void> => {
+    const id = Number(item.id);
+    await fill(id);
     cursor = Math.max(cursor, id - 1);
     await admit(item);
   };
@@ -70,6 +73,10 @@ export function orderedFeed<T extends ChainedItem>(options: OrderedFeedOptions<T
   };
 
   return {
+    /** Reads and sends what is stored after the cursor (a backfill); events pushed meanwhile wait. */
+    catchUp(): void {
+      chain(() => fill());
+    },
     push(item: T): void {
       if (tail) {
         chain(() => process(item));

@@ -24,20 +24,15 @@ interface BinEventStreamOptions {
 /**
  * A bin's live feed: its requests in id order, none missing, none twice, so that a client that
  * resumes after the last id it got (Last-Event-ID) misses nothing, whichever instance it reaches.
- * Live events are subscribed to before the backfill is read and held back until it is done; from
- * then on the ordered feed drops what was sent already and reads from the table any request that
- * another instance committed but whose event has not arrived yet.
+ * The ordered feed sends the backfill first and holds live events back until it is done; it drops
+ * what was sent already and reads from the table any request that another instance committed but
+ * whose event has not arrived yet.
  */
 export function binEventStream(options: BinEventStreamOptions): Response {
   const { database, binId, lastEventId, signal, filter = {} } = options;
   const encoder = new TextEncoder();
   const check = liveFilter(database, binId, filter);
   let stop = () => {};
-
-  const page = async (after: number, before?: number) =>
-    (await listRequestSummariesAfter(database, { binId, after, before, limit: BACKFILL_PAGE, filter })).map(
-      toRequestSummary,
-    );
 
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
@@ -72,12 +67,35 @@ export function binEventStream(options: BinEventStreamOptions): Response {
         return controller.close();
       }
 
-      let held: RequestSummary[] | null = [];
-      let feed: ReturnType<typeof orderedFeed<RequestSummary>> | null = null;
-      const unsubscribe = database.events.subscribe(binId, (summary) => {
-        if (feed) feed.push(summary);
-        else held?.push(summary);
+      const feed = orderedFeed<RequestSummary>({
+        cursor,
+        async readGap(after, before) {
+          const missed: RequestSummary[] = [];
+          for (let from = after; !closed; ) {
+            const rows = await listRequestSummariesAfter(database, {
+              binId,
+              after: from,
+              before,
+              limit: BACKFILL_PAGE,
+              filter,
+            });
+            missed.push(...rows.map(toRequestSummary));
+            if (rows.length < BACKFILL_PAGE) break;
+            from = Number(rows.at(-1)?.id);
+          }
+          return missed;
+        },
+        passes: (summary) => check.passes(summary),
+        send: writeRequest,
+        onError(error) {
+          // The order can no longer be vouched for: the client reconnects and resumes from the table.
+          logError("event stream read failed", error);
+          stop();
+        },
       });
+      // The backfill goes first; live events wait behind it, and those it already sent are dropped.
+      feed.catchUp();
+      const unsubscribe = database.events.subscribe(binId, (summary) => feed.push(summary));
       const heartbeat = setInterval(() => write(sseComment("ping")), HEARTBEAT_MS);
       stop = () => {
         if (closed) return;
@@ -95,37 +113,6 @@ export function binEventStream(options: BinEventStreamOptions): Response {
 
       write(sseRetry(2_000));
       write(sseComment("connected"));
-
-      try {
-        for (let rows = await page(cursor); rows.length > 0 && !closed; ) {
-          for (const summary of rows) writeRequest(summary);
-          cursor = Number(rows.at(-1)?.id);
-          rows = rows.length === BACKFILL_PAGE ? await page(cursor) : [];
-        }
-      } catch (error) {
-        logError("event stream backfill failed", error);
-        return stop();
-      }
-      feed = orderedFeed<RequestSummary>({
-        cursor,
-        async readGap(after, before) {
-          const missed: RequestSummary[] = [];
-          for (let rows = await page(after, before); rows.length > 0; ) {
-            missed.push(...rows);
-            rows = rows.length === BACKFILL_PAGE ? await page(Number(rows.at(-1)?.id), before) : [];
-          }
-          return missed;
-        },
-        passes: (summary) => check.passes(summary),
-        send: writeRequest,
-        onError(error) {
-          // The order can no longer be vouched for: the client reconnects and resumes from the table.
-          logError("event stream gap failed", error);
-          stop();
-        },
-      });
-      for (const summary of held ?? []) feed.push(summary);
-      held = null;
     },
     cancel() {
       stop();
